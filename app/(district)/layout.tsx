@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { requireDistrictAdmin } from "@/lib/auth/guards";
+import { getDistrictOverview } from "@/lib/districts/queries";
+
+export default async function DistrictLayout({ children }: { children: ReactNode }) {
+  const admin = await requireDistrictAdmin();
+  const district = await getDistrictOverview(admin.districtId);
+  return (
+    <>
+      <AppHeader organisation={district.name} userName={admin.name} nav={[{ href: "/district", label: "Overview" }]} />
+      <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+    </>
+  );
+}

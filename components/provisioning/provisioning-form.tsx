@@ -1,0 +1,130 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { HeaderEditor } from "@/components/provisioning/header-editor";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { saveProvisioningSettingsAction } from "@/lib/provisioning/actions";
+import { provisioningSettingsSchema, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
+
+type ProvisioningFormProps = {
+  initialSettings: ProvisioningSettingsInput;
+  httpWebhookHosts: string[];
+};
+
+type Outcome = { tone: "success" | "error"; message: string } | null;
+
+export function ProvisioningForm({ initialSettings, httpWebhookHosts }: ProvisioningFormProps) {
+  const router = useRouter();
+  const schema = useMemo(() => provisioningSettingsSchema({ httpWebhookHosts }), [httpWebhookHosts]);
+  const form = useForm<ProvisioningSettingsInput>({
+    resolver: zodResolver(schema),
+    defaultValues: initialSettings,
+    mode: "onTouched",
+  });
+  const { control, register, handleSubmit, setValue, setError, reset, formState } = form;
+  const autoProvisioning = useWatch({ control, name: "autoProvisioning" });
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const save = useMutation({
+    mutationFn: saveProvisioningSettingsAction,
+    onSuccess: (result) => {
+      if (result.ok) {
+        reset(result.data);
+        setOutcome({ tone: "success", message: "Provisioning settings saved." });
+        router.refresh();
+        return;
+      }
+      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(path as FieldPath<ProvisioningSettingsInput>, { message });
+      }
+      setOutcome({ tone: "error", message: result.formError });
+    },
+    onError: () =>
+      setOutcome({
+        tone: "error",
+        message: "The settings could not be sent: the connection failed or the request was too large. Nothing was saved; try again.",
+      }),
+  });
+
+  const onSubmit = handleSubmit(
+    (values) => {
+      setOutcome(null);
+      save.mutate(values);
+    },
+    () => setOutcome({ tone: "error", message: "Check the highlighted fields. Nothing was saved." }),
+  );
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-labelledby="provisioning-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="provisioning-heading" className="text-lg font-semibold">
+          Provisioning
+        </h2>
+        <Controller
+          control={control}
+          name="autoProvisioning"
+          render={({ field }) => (
+            <Switch
+              label="Auto-provisioning"
+              checked={field.value}
+              onChange={(on) => {
+                field.onChange(on);
+                if (on) setValue("autoApprove", true, { shouldDirty: true });
+              }}
+              description="When a district activates this application, Rollcall sends a POST request to your webhook URL with the district's districtGUID."
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="autoApprove"
+          render={({ field }) => (
+            <Switch
+              label="Auto-approve"
+              checked={field.value || autoProvisioning}
+              onChange={field.onChange}
+              disabled={autoProvisioning}
+              description={
+                autoProvisioning
+                  ? "Locked on: auto-approve stays on while auto-provisioning is on."
+                  : "Districts' requests for this application, such as revoking access for one school, are approved automatically."
+              }
+            />
+          )}
+        />
+        <Field
+          label="Webhook URL"
+          type="url"
+          inputMode="url"
+          placeholder="https://application-host.com/webhook"
+          autoComplete="off"
+          spellCheck={false}
+          hint="Rollcall sends a POST request here when a district activates this application."
+          error={formState.errors.webhookUrl?.message}
+          {...register("webhookUrl")}
+        />
+        <HeaderEditor />
+        <Field
+          label="Button label"
+          hint="The text of the button districts click to activate this application (replaces “Activate”)."
+          error={formState.errors.buttonLabel?.message}
+          {...register("buttonLabel")}
+        />
+        {outcome ? <Alert tone={outcome.tone}>{outcome.message}</Alert> : null}
+        <div className="flex items-center gap-4">
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save"}
+          </Button>
+          {formState.isDirty && !save.isPending ? <span className="text-sm text-slate-500">Unsaved changes</span> : null}
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

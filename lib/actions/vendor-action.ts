@@ -1,0 +1,42 @@
+// Wraps a vendor admin's server action: authenticate, authorise, validate with the form's
+// own schema, then run the domain call. Server actions are public endpoints, so no action
+// may skip this.
+import type { z } from "zod";
+import { GENERIC_ERROR, UserFacingError, type ActionResult } from "@/lib/actions/result";
+import { isVendorAdmin, type VendorAdmin } from "@/lib/auth/guards";
+import { getSessionUser } from "@/lib/auth/session";
+
+export function vendorAction<Schema extends z.ZodType, T>(
+  schema: () => Schema,
+  handler: (admin: VendorAdmin, input: z.output<Schema>) => Promise<T>,
+): (input: z.input<Schema>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    try {
+      const user = await getSessionUser();
+      if (!user) return { ok: false, formError: "Your session has ended. Sign in again, then retry." };
+      if (!isVendorAdmin(user)) return { ok: false, formError: "Only vendor admins can change this." };
+
+      const parsed = schema().safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, formError: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      return { ok: true, data: await handler(user, parsed.data) };
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
+      }
+      console.error("Server action failed", error);
+      return { ok: false, formError: GENERIC_ERROR };
+    }
+  };
+}
+
+/** First message per field, keyed by react-hook-form's dotted path ("headers.0.name"). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "form";
+    fieldErrors[path] ??= issue.message;
+  }
+  return fieldErrors;
+}

@@ -1,0 +1,25 @@
+// The signed-in user of the current request, re-read from the database so that a deleted
+// user or a changed role takes effect at once rather than when the cookie expires.
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: "VENDOR_ADMIN" | "DISTRICT_ADMIN";
+  vendorId: string | null;
+  districtId: string | null;
+};
+
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, vendorId: true, districtId: true },
+  });
+});

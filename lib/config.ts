@@ -1,0 +1,52 @@
+// The server's configuration, read from the environment once and validated, so that a
+// missing or malformed variable stops the app with its name instead of failing later.
+import { z } from "zod";
+
+const hostList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().url("must be a postgresql:// URL"),
+  ROLLCALL_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => decodeKey(value) !== null, "must be 32 bytes as base64 (44 characters) or hex (64 characters)"),
+  ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR: hostList,
+});
+
+export type Config = {
+  databaseUrl: string;
+  encryptionKey: Buffer;
+  /** Hosts (e.g. localhost) whose webhook URLs may use plain http://. */
+  httpWebhookHosts: string[];
+};
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (cached) return cached;
+  const parsed = environmentSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Rollcall's environment is not valid:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  cached = {
+    databaseUrl: env.DATABASE_URL,
+    encryptionKey: decodeKey(env.ROLLCALL_ENCRYPTION_KEY)!,
+    httpWebhookHosts: env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR,
+  };
+  return cached;
+}
+
+export function decodeKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  return key.length === 32 ? key : null;
+}

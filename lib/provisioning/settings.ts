@@ -1,0 +1,167 @@
+// Reads and writes an application's provisioning settings, always scoped to the vendor
+// that owns the application: another vendor's application id is simply not found.
+import { randomUUID } from "node:crypto";
+import { UserFacingError } from "@/lib/actions/result";
+import { getConfig } from "@/lib/config";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { isUuid } from "@/lib/applications/queries";
+import { db } from "@/lib/db";
+import { summarizeChanges, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
+import { DEFAULT_BUTTON_LABEL, type ProvisioningSettings, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const STALE_SETTINGS_MESSAGE = "These settings were changed by someone else — reload to see their changes, then save again.";
+
+const HISTORY_LENGTH = 10;
+
+const configWithHeaders = { headers: { orderBy: { position: "asc" } } } satisfies Prisma.ProvisioningConfigInclude;
+type StoredConfig = Prisma.ProvisioningConfigGetPayload<{ include: typeof configWithHeaders }>;
+
+export type ProvisioningChangeEntry = { id: string; at: Date; actorName: string | null; lines: string[] };
+
+export type ProvisioningPageData = {
+  application: { id: string; name: string };
+  settings: ProvisioningSettingsInput;
+  history: ProvisioningChangeEntry[];
+};
+
+/** The settings as the form shows them: secret values are never sent to the browser. */
+export async function loadProvisioningSettings(vendorId: string, applicationId: string): Promise<ProvisioningPageData | null> {
+  if (!isUuid(applicationId)) return null;
+  const application = await db().application.findFirst({
+    where: { id: applicationId, vendorId },
+    select: {
+      id: true,
+      name: true,
+      provisioning: { include: configWithHeaders },
+      changes: {
+        orderBy: { createdAt: "desc" },
+        take: HISTORY_LENGTH,
+        select: { id: true, createdAt: true, summary: true, actor: { select: { name: true } } },
+      },
+    },
+  });
+  if (!application) return null;
+  return {
+    application: { id: application.id, name: application.name },
+    settings: toFormValues(application.id, application.provisioning),
+    history: application.changes.map((change) => ({
+      id: change.id,
+      at: change.createdAt,
+      actorName: change.actor?.name ?? null,
+      lines: change.summary,
+    })),
+  };
+}
+
+export async function saveProvisioningSettings(
+  actor: { id: string; vendorId: string },
+  input: ProvisioningSettings,
+): Promise<{ version: number }> {
+  const { encryptionKey } = getConfig();
+  const context = secretContext(input.applicationId);
+
+  return db().$transaction(async (tx) => {
+    const application = await tx.application.findFirst({
+      where: { id: input.applicationId, vendorId: actor.vendorId },
+      select: { id: true, provisioning: { include: configWithHeaders } },
+    });
+    if (!application) throw new UserFacingError("This application was not found. It may have been deleted.");
+    const stored = application.provisioning;
+    if ((stored?.version ?? 0) !== input.version) throw new UserFacingError(STALE_SETTINGS_MESSAGE);
+
+    const storedIds = new Set((stored?.headers ?? []).map((header) => header.id));
+    const storedSecrets = new Map(
+      (stored?.headers ?? []).filter((header) => header.secret).map((header) => [header.id, header.encryptedValue]),
+    );
+    const headers = input.headers.map((header, position) => {
+      const kept = header.secret && header.value === "" && header.storedId ? storedSecrets.get(header.storedId) : undefined;
+      if (header.secret && header.value === "" && !kept) {
+        throw new UserFacingError("Check the highlighted fields.", { [`headers.${position}.value`]: "Enter a header value" });
+      }
+      return {
+        id: header.storedId && storedIds.has(header.storedId) ? header.storedId : randomUUID(),
+        position,
+        name: header.name,
+        secret: header.secret,
+        value: header.secret ? null : header.value,
+        encryptedValue: header.secret ? (kept ?? encryptSecret(header.value, encryptionKey, context)) : null,
+      };
+    });
+
+    const next = {
+      autoProvisioning: input.autoProvisioning,
+      // Rule: auto-approve is on whenever auto-provisioning is.
+      autoApprove: input.autoProvisioning || input.autoApprove,
+      webhookUrl: input.webhookUrl || null,
+      buttonLabel: input.buttonLabel,
+    };
+    const version = input.version + 1;
+    const saved = await tx.provisioningConfig.updateMany({
+      where: { applicationId: application.id, version: input.version },
+      data: { ...next, version, updatedAt: new Date() },
+    });
+    if (saved.count === 0) {
+      if (stored) throw new UserFacingError(STALE_SETTINGS_MESSAGE);
+      await tx.provisioningConfig.create({ data: { applicationId: application.id, ...next, version } });
+    }
+
+    await tx.provisioningHeader.deleteMany({ where: { applicationId: application.id } });
+    await tx.provisioningHeader.createMany({
+      data: headers.map((header) => ({ ...header, applicationId: application.id })),
+    });
+
+    const summary = summarizeChanges(snapshot(stored), { ...next, headers: headers.map(headerSnapshot) });
+    if (summary.length > 0) {
+      await tx.provisioningChange.create({
+        data: { applicationId: application.id, actorId: actor.id, version, summary },
+      });
+    }
+    return { version };
+  });
+}
+
+/** The decrypted headers, for the code that sends webhooks. */
+export function revealHeaders(applicationId: string, headers: StoredConfig["headers"]): { name: string; value: string }[] {
+  const { encryptionKey } = getConfig();
+  return headers.map((header) => ({
+    name: header.name,
+    value: header.secret ? decryptSecret(header.encryptedValue ?? "", encryptionKey, secretContext(applicationId)) : (header.value ?? ""),
+  }));
+}
+
+function secretContext(applicationId: string): string {
+  return `provisioning-header:${applicationId}`;
+}
+
+function toFormValues(applicationId: string, config: StoredConfig | null): ProvisioningSettingsInput {
+  return {
+    applicationId,
+    version: config?.version ?? 0,
+    autoProvisioning: config?.autoProvisioning ?? false,
+    autoApprove: config?.autoApprove ?? false,
+    webhookUrl: config?.webhookUrl ?? "",
+    buttonLabel: config?.buttonLabel ?? DEFAULT_BUTTON_LABEL,
+    headers: (config?.headers ?? []).map((header) => ({
+      storedId: header.id,
+      name: header.name,
+      value: header.secret ? "" : (header.value ?? ""),
+      secret: header.secret,
+      hasStoredSecret: header.secret,
+    })),
+  };
+}
+
+function snapshot(config: StoredConfig | null): SettingsSnapshot {
+  return {
+    autoProvisioning: config?.autoProvisioning ?? false,
+    autoApprove: config?.autoApprove ?? false,
+    webhookUrl: config?.webhookUrl ?? null,
+    buttonLabel: config?.buttonLabel ?? DEFAULT_BUTTON_LABEL,
+    headers: (config?.headers ?? []).map(headerSnapshot),
+  };
+}
+
+function headerSnapshot(header: { name: string; secret: boolean; value: string | null; encryptedValue: string | null }) {
+  return { name: header.name, secret: header.secret, valueFingerprint: (header.secret ? header.encryptedValue : header.value) ?? "" };
+}
