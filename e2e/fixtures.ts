@@ -1,0 +1,22 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "rollcall-demo";
+export const VENDOR_ADMIN = "admin@acme-learning.example";
+export const DISTRICT_ADMIN = "admin@springfield.example";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export const test = base.extend<{ vendorAdmin: Page }>({
+  vendorAdmin: async ({ page }, use) => {
+    await page.goto("/sign-in");
+    await signIn(page, VENDOR_ADMIN);
+    await expect(page.getByRole("heading", { name: "Applications" })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
