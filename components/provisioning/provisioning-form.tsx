@@ -26,7 +26,10 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
   const form = useForm<ProvisioningSettingsInput>({
     resolver: zodResolver(schema),
     defaultValues: initialSettings,
-    mode: "onTouched",
+    // Errors appear on Save, then update as the admin types: errors that appeared on blur
+    // would shift the Save button away from a click that is already on its way.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const { control, register, handleSubmit, setValue, setError, reset, formState } = form;
   const autoProvisioning = useWatch({ control, name: "autoProvisioning" });

@@ -6,11 +6,18 @@ import { GENERIC_ERROR, UserFacingError, type ActionResult } from "@/lib/actions
 import { isVendorAdmin, type VendorAdmin } from "@/lib/auth/guards";
 import { getSessionUser } from "@/lib/auth/session";
 
+const AUTHORISED = Symbol.for("rollcall.authorised-action");
+
+/** True for functions made by one of the authorising wrappers (checked for every "use server" export). */
+export function isAuthorisedAction(value: unknown): boolean {
+  return typeof value === "function" && AUTHORISED in value;
+}
+
 export function vendorAction<Schema extends z.ZodType, T>(
   schema: () => Schema,
   handler: (admin: VendorAdmin, input: z.output<Schema>) => Promise<T>,
 ): (input: z.input<Schema>) => Promise<ActionResult<T>> {
-  return async (input) => {
+  const action = async (input: z.input<Schema>): Promise<ActionResult<T>> => {
     try {
       const user = await getSessionUser();
       if (!user) return { ok: false, formError: "Your session has ended. Sign in again, then retry." };
@@ -29,6 +36,7 @@ export function vendorAction<Schema extends z.ZodType, T>(
       return { ok: false, formError: GENERIC_ERROR };
     }
   };
+  return Object.assign(action, { [AUTHORISED]: true });
 }
 
 /** First message per field, keyed by react-hook-form's dotted path ("headers.0.name"). */
