@@ -57,7 +57,12 @@ test("an invalid webhook URL shows an error and changes nothing", async ({ vendo
   await expect(page.getByText("Use an https:// URL")).toBeVisible();
   await expect(url).toHaveAttribute("aria-invalid", "true");
 
-  await page.reload();
+  const leaveWarning = page.waitForEvent("dialog");
+  const reload = page.reload();
+  const dialog = await leaveWarning;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.accept();
+  await reload;
   await expect(url).toHaveValue("");
   await expect(page.getByRole("switch", { name: "Auto-provisioning" })).toHaveAttribute("aria-checked", "false");
   await expect(page.getByText("No changes yet.")).toBeVisible();

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { HeaderEditor } from "@/components/provisioning/header-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ type ProvisioningFormProps = {
   httpWebhookHosts: string[];
 };
 
-type Outcome = { tone: "success" | "error"; message: string } | null;
+type Outcome = { tone: "success" | "error"; message: string; offerReload?: boolean } | null;
 
 export function ProvisioningForm({ initialSettings, httpWebhookHosts }: ProvisioningFormProps) {
   const router = useRouter();
@@ -34,6 +35,7 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
   const { control, register, handleSubmit, setValue, setError, reset, formState } = form;
   const autoProvisioning = useWatch({ control, name: "autoProvisioning" });
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const allowLeaving = useLeaveWarning(formState.isDirty);
 
   const save = useMutation({
     mutationFn: saveProvisioningSettingsAction,
@@ -47,7 +49,7 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
       for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
         setError(path as FieldPath<ProvisioningSettingsInput>, { message });
       }
-      setOutcome({ tone: "error", message: result.formError });
+      setOutcome({ tone: "error", message: result.formError, offerReload: result.code === "stale" });
     },
     onError: () =>
       setOutcome({
@@ -120,7 +122,23 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
           error={formState.errors.buttonLabel?.message}
           {...register("buttonLabel")}
         />
-        {outcome ? <Alert tone={outcome.tone}>{outcome.message}</Alert> : null}
+        {outcome ? (
+          <Alert tone={outcome.tone}>
+            {outcome.message}
+            {outcome.offerReload ? (
+              <Button
+                variant="secondary"
+                className="ml-3"
+                onClick={() => {
+                  allowLeaving();
+                  window.location.reload();
+                }}
+              >
+                Reload
+              </Button>
+            ) : null}
+          </Alert>
+        ) : null}
         <div className="flex items-center gap-4">
           <Button type="submit" disabled={save.isPending}>
             {save.isPending ? "Saving…" : "Save"}

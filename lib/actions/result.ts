@@ -1,15 +1,18 @@
 // What a server action returns: expected failures are values the form can show, never
 // exceptions with internals in them.
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; formError: string; fieldErrors?: Record<string, string> };
+/** Failures the form reacts to beyond showing the message ("stale": offer a reload). */
+export type FailureCode = "stale";
+
+export type ActionFailure = { ok: false; formError: string; fieldErrors?: Record<string, string>; code?: FailureCode };
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 /** An error whose message is written for the user and may be shown as it is. */
 export class UserFacingError extends Error {
   constructor(
     message: string,
-    readonly fieldErrors?: Record<string, string>,
+    readonly details: { fieldErrors?: Record<string, string>; code?: FailureCode } = {},
   ) {
     super(message);
   }

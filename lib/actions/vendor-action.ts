@@ -30,7 +30,7 @@ export function vendorAction<Schema extends z.ZodType, T>(
       return { ok: true, data: await handler(user, parsed.data) };
     } catch (error) {
       if (error instanceof UserFacingError) {
-        return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
+        return { ok: false, formError: error.message, ...error.details };
       }
       console.error("Server action failed", error);
       return { ok: false, formError: GENERIC_ERROR };

@@ -94,7 +94,7 @@ describe("saveProvisioningSettingsAction", () => {
     const opened = await formValues(acme.vendor.id, acme.application.id);
     expect((await saveProvisioningSettingsAction({ ...opened, buttonLabel: "First" })).ok).toBe(true);
     const second = await saveProvisioningSettingsAction({ ...opened, buttonLabel: "Second" });
-    expect(second).toEqual({ ok: false, formError: STALE_SETTINGS_MESSAGE });
+    expect(second).toEqual({ ok: false, formError: STALE_SETTINGS_MESSAGE, code: "stale" });
     expect((await formValues(acme.vendor.id, acme.application.id)).buttonLabel).toBe("First");
   });
 

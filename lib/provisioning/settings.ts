@@ -68,7 +68,7 @@ export async function saveProvisioningSettings(
     });
     if (!application) throw new UserFacingError("This application was not found. It may have been deleted.");
     const stored = application.provisioning;
-    if ((stored?.version ?? 0) !== input.version) throw new UserFacingError(STALE_SETTINGS_MESSAGE);
+    if ((stored?.version ?? 0) !== input.version) throw new UserFacingError(STALE_SETTINGS_MESSAGE, { code: "stale" });
 
     const storedIds = new Set((stored?.headers ?? []).map((header) => header.id));
     const storedSecrets = new Map(
@@ -77,7 +77,9 @@ export async function saveProvisioningSettings(
     const headers = input.headers.map((header, position) => {
       const kept = header.secret && header.value === "" && header.storedId ? storedSecrets.get(header.storedId) : undefined;
       if (header.secret && header.value === "" && !kept) {
-        throw new UserFacingError("Check the highlighted fields.", { [`headers.${position}.value`]: "Enter a header value" });
+        throw new UserFacingError("Check the highlighted fields.", {
+          fieldErrors: { [`headers.${position}.value`]: "Enter a header value" },
+        });
       }
       return {
         id: header.storedId && storedIds.has(header.storedId) ? header.storedId : randomUUID(),
@@ -102,7 +104,7 @@ export async function saveProvisioningSettings(
       data: { ...next, version, updatedAt: new Date() },
     });
     if (saved.count === 0) {
-      if (stored) throw new UserFacingError(STALE_SETTINGS_MESSAGE);
+      if (stored) throw new UserFacingError(STALE_SETTINGS_MESSAGE, { code: "stale" });
       await tx.provisioningConfig.create({ data: { applicationId: application.id, ...next, version } });
     }
 
