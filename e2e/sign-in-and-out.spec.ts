@@ -27,3 +27,15 @@ test("a district admin signs in to their district and cannot open vendor pages",
   await page.goto("/apps");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("repeated wrong passwords for one email are throttled", async ({ page }) => {
+  await page.goto("/sign-in");
+  const incorrect = page.getByRole("alert").filter({ hasText: "Email or password is incorrect." });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, "someone@unknown-vendor.example", `guess-${attempt}`);
+    await expect(incorrect).toBeVisible();
+    await page.reload();
+  }
+  await signIn(page, "someone@unknown-vendor.example", "another guess");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins for this email" })).toBeVisible();
+});

@@ -22,8 +22,12 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     setFormError(null);
     try {
       const result = await signIn("credentials", { ...values, redirect: false });
-      if (!result?.ok) {
-        setFormError("Email or password is incorrect.");
+      if (!result?.ok || result.error) {
+        setFormError(
+          result?.error === "TooManyAttempts"
+            ? "Too many failed sign-ins for this email. Wait 15 minutes, then try again."
+            : "Email or password is incorrect.",
+        );
         return;
       }
       router.replace(callbackPath);

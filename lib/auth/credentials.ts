@@ -1,17 +1,28 @@
-// Checks an email and password against the users table.
+// Checks an email and password against the users table, with throttling of guesses.
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
+import { checkSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
+
+/** next-auth passes this error's message to the sign-in form as `error`. */
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
 export async function verifyCredentials(input: unknown): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  if (!(await checkSignInAllowed(email))) throw new Error(TOO_MANY_ATTEMPTS);
+
   const user = await db().user.findUnique({ where: { email } });
-  if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) return null;
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? null);
+  if (!user || !passwordMatches) {
+    await recordFailedSignIn(email);
+    return null;
+  }
+  await clearFailedSignIns(email);
   await db().user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
