@@ -26,6 +26,12 @@ export async function startEmbeddedPostgres(options: {
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.
   if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), 0o755);
 
+  const recentLog: string[] = [];
+  const log = (message: string) => {
+    recentLog.push(message.trim());
+    recentLog.splice(0, recentLog.length - 20);
+    options.onLog?.(message);
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -35,18 +41,32 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: true,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: (message) => options.onLog?.(message),
-    onError: (messageOrError) => options.onLog?.(String(messageOrError)),
+    onLog: log,
+    onError: (messageOrError) => log(String(messageOrError)),
   });
 
   if (isNew) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(startFailureMessage(databaseDir, recentLog));
+  }
   if (isNew) await server.createDatabase(DATABASE);
 
   return {
     connectionString: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => server.stop(),
   };
+}
+
+function startFailureMessage(databaseDir: string, recentLog: string[]): string {
+  if (recentLog.some((line) => line.includes("lock file") && line.includes("already exists"))) {
+    return (
+      `The database in ${databaseDir} is already in use by another Rollcall process. ` +
+      "Stop that one first, or give this one its own folder with ROLLCALL_DATA_DIR."
+    );
+  }
+  return `The embedded PostgreSQL in ${databaseDir} did not start:\n${recentLog.join("\n")}`;
 }
 
 function findFreePort(): Promise<number> {
