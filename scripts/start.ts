@@ -80,6 +80,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[rollcall] ${error instanceof Error ? error.message : "start failed"}`, error instanceof Error ? "" : error);
+  console.error("[rollcall]", error instanceof Error ? error.message : error);
   process.exit(1);
 });
