@@ -3,25 +3,45 @@
 // an empty database, builds when the sources changed and serves the app.
 //   npm start            production server (next start)
 //   npm run dev          development server (next dev)
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrations";
 import { db } from "@/lib/db";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoDataIfEmpty } from "@/prisma/seed/demo-data";
-import { ensureBuild } from "./start/build";
+import { build, isBuildCurrent } from "./start/build";
 import { loadOrCreateLocalSecrets } from "./start/local-secrets";
 
 const root = path.resolve(import.meta.dirname, "..");
 const devMode = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[rollcall] ${message}`);
 
-async function main() {
+let embedded: EmbeddedDatabase | undefined;
+/** The build or the server, whichever runs now: a signal stops it, then the database. */
+let child: ChildProcess | undefined;
+let stopping = false;
+
+async function exit(code: number): Promise<never> {
+  await embedded?.stop();
+  process.exit(code);
+}
+
+// Installed first, so that Ctrl+C during start-up or a build also stops the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log(`Stopping (${signal})`);
+    if (child && child.exitCode === null) child.kill("SIGTERM");
+    else void exit(0);
+  });
+}
+
+async function prepare(): Promise<string> {
   const env = process.env;
   const port = env.PORT ?? "3000";
   const dataDir = path.resolve(root, env.ROLLCALL_DATA_DIR ?? ".data");
-  let embedded: EmbeddedDatabase | undefined;
 
   if (!env.DATABASE_URL) {
     log(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres`);
@@ -40,46 +60,31 @@ async function main() {
   env.NEXT_TELEMETRY_DISABLED = "1";
   getConfig();
 
-  const stopDatabase = async () => {
-    await embedded?.stop();
-    embedded = undefined;
-  };
-
-  try {
-    log("Applying database migrations");
-    await applyMigrations(env.DATABASE_URL);
-    if (env.ROLLCALL_DEMO_DATA === "on" && (await loadDemoDataIfEmpty(db()))) {
-      log(`Loaded demo data. Sign in with ${DEMO_LOGINS.map((login) => login.email).join(" or ")}, password ${DEMO_PASSWORD}`);
-    }
-    await db().$disconnect();
-    if (!devMode) ensureBuild(root, log);
-  } catch (error) {
-    await stopDatabase();
-    throw error;
+  log("Applying database migrations");
+  await applyMigrations(env.DATABASE_URL);
+  if (env.ROLLCALL_DEMO_DATA === "on" && (await loadDemoDataIfEmpty(db()))) {
+    log(`Loaded demo data. Sign in with ${DEMO_LOGINS.map((login) => login.email).join(" or ")}, password ${DEMO_PASSWORD}`);
   }
+  await db().$disconnect();
 
-  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", port], {
-    cwd: root,
-    stdio: "inherit",
-    env,
-  });
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log(`Stopping (${signal})`);
-    next.kill("SIGTERM");
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  next.on("exit", async (code) => {
-    await stopDatabase();
-    process.exit(stopping ? 0 : (code ?? 1));
-  });
+  if (!devMode && !isBuildCurrent(root)) {
+    log("Building Rollcall (first start or sources changed)…");
+    await build(root, (buildProcess) => (child = buildProcess));
+  }
+  return port;
 }
 
-main().catch((error: unknown) => {
-  console.error("[rollcall]", error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+function serve(port: string) {
+  child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  child.on("exit", (code) => void exit(stopping ? 0 : (code ?? 1)));
+}
+
+prepare()
+  .then((port) => (stopping ? exit(0) : serve(port)))
+  .catch(async (error: unknown) => {
+    if (!stopping) console.error("[rollcall]", error instanceof Error ? error.message : error);
+    await exit(stopping ? 0 : 1);
+  });

@@ -10,6 +10,7 @@ import { HeaderEditor } from "@/components/provisioning/header-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { LockIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
 import { saveProvisioningSettingsAction } from "@/lib/provisioning/actions";
 import { provisioningSettingsSchema, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
@@ -97,9 +98,13 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
               onChange={field.onChange}
               disabled={autoProvisioning}
               description={
-                autoProvisioning
-                  ? "Locked on: auto-approve stays on while auto-provisioning is on."
-                  : "Districts' requests for this application, such as revoking access for one school, are approved automatically."
+                autoProvisioning ? (
+                  <span className="inline-flex items-center gap-1">
+                    <LockIcon width={14} height={14} /> Locked on: auto-approve stays on while auto-provisioning is on.
+                  </span>
+                ) : (
+                  "Districts' requests for this application, such as revoking access for one school, are approved automatically."
+                )
               }
             />
           )}

