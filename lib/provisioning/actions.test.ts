@@ -107,6 +107,17 @@ describe("saveProvisioningSettingsAction", () => {
     expect((await formValues(acme.vendor.id, acme.application.id)).version).toBe(opened.version + 1);
   });
 
+  it("creates the settings of an application that has none yet, once", async () => {
+    const bare = await db().application.create({ data: { vendorId: acme.vendor.id, name: "Bare" } });
+    const opened = await formValues(acme.vendor.id, bare.id);
+    expect(opened).toMatchObject({ version: 0, autoProvisioning: false, buttonLabel: "Activate", headers: [] });
+
+    const results = await Promise.all(["One", "Two"].map((buttonLabel) => saveProvisioningSettingsAction({ ...opened, buttonLabel })));
+    expect(results.map((result) => result.ok).sort()).toEqual([false, true]);
+    expect(results.find((result) => !result.ok)).toMatchObject({ code: "stale" });
+    expect((await formValues(acme.vendor.id, bare.id)).version).toBe(1);
+  });
+
   it("stores nothing when the input is invalid", async () => {
     const opened = await formValues(acme.vendor.id, acme.application.id);
     const result = await saveProvisioningSettingsAction({

@@ -44,6 +44,12 @@ describe("provisioning settings schema", () => {
 
   it("allows plain http:// only for the configured hosts", () => {
     expect(errorsOf({ webhookUrl: "http://localhost:4000/hook" })).toEqual({});
+    expect(errorsOf({ webhookUrl: "http://LOCALHOST/hook" })).toEqual({});
+    expect(errorsOf({ webhookUrl: "http://localhost.evil.example/hook" })).toEqual({
+      webhookUrl: "Use https:// (plain http:// is allowed only for localhost)",
+    });
+    const ipv6 = provisioningSettingsSchema({ httpWebhookHosts: ["::1"] });
+    expect(ipv6.safeParse({ ...valid, webhookUrl: "http://[::1]:4000/hook" }).success).toBe(true);
     const strict = provisioningSettingsSchema({ httpWebhookHosts: [] });
     expect(strict.safeParse({ ...valid, webhookUrl: "http://localhost:4000/hook" }).success).toBe(false);
   });

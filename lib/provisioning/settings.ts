@@ -7,7 +7,12 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { isUuid } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import { summarizeChanges, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
-import { DEFAULT_BUTTON_LABEL, type ProvisioningSettings, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
+import {
+  DEFAULT_BUTTON_LABEL,
+  type HeaderInput,
+  type ProvisioningSettings,
+  type ProvisioningSettingsInput,
+} from "@/lib/provisioning/schema";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const STALE_SETTINGS_MESSAGE = "These settings were changed by someone else — reload to see their changes, then save again.";
@@ -68,28 +73,9 @@ export async function saveProvisioningSettings(
     });
     if (!application) throw new UserFacingError("This application was not found. It may have been deleted.");
     const stored = application.provisioning;
-    if ((stored?.version ?? 0) !== input.version) throw new UserFacingError(STALE_SETTINGS_MESSAGE, { code: "stale" });
+    if ((stored?.version ?? 0) !== input.version) throw staleSettings();
 
-    const storedIds = new Set((stored?.headers ?? []).map((header) => header.id));
-    const storedSecrets = new Map(
-      (stored?.headers ?? []).filter((header) => header.secret).map((header) => [header.id, header.encryptedValue]),
-    );
-    const headers = input.headers.map((header, position) => {
-      const kept = header.secret && header.value === "" && header.storedId ? storedSecrets.get(header.storedId) : undefined;
-      if (header.secret && header.value === "" && !kept) {
-        throw new UserFacingError("Check the highlighted fields.", {
-          fieldErrors: { [`headers.${position}.value`]: "Enter a header value" },
-        });
-      }
-      return {
-        id: header.storedId && storedIds.has(header.storedId) ? header.storedId : randomUUID(),
-        position,
-        name: header.name,
-        secret: header.secret,
-        value: header.secret ? null : header.value,
-        encryptedValue: header.secret ? (kept ?? encryptSecret(header.value, encryptionKey, context)) : null,
-      };
-    });
+    const headers = prepareHeaderRows(input.headers, stored?.headers ?? [], (value) => encryptSecret(value, encryptionKey, context));
 
     const next = {
       autoProvisioning: input.autoProvisioning,
@@ -103,10 +89,11 @@ export async function saveProvisioningSettings(
       where: { applicationId: application.id, version: input.version },
       data: { ...next, version, updatedAt: new Date() },
     });
-    if (saved.count === 0) {
-      if (stored) throw new UserFacingError(STALE_SETTINGS_MESSAGE, { code: "stale" });
-      await tx.provisioningConfig.create({ data: { applicationId: application.id, ...next, version } });
-    }
+    const created =
+      saved.count === 0 && !stored
+        ? await tx.provisioningConfig.createMany({ data: [{ applicationId: application.id, ...next, version }], skipDuplicates: true })
+        : { count: 0 };
+    if (saved.count + created.count === 0) throw staleSettings();
 
     await tx.provisioningHeader.deleteMany({ where: { applicationId: application.id } });
     await tx.provisioningHeader.createMany({
@@ -121,6 +108,35 @@ export async function saveProvisioningSettings(
     }
     return { version };
   });
+}
+
+/**
+ * The header rows to store, in form order. A secret left blank keeps its stored ciphertext,
+ * found by the row's own stored id only: never another application's header.
+ */
+function prepareHeaderRows(headers: HeaderInput[], stored: StoredConfig["headers"], encrypt: (value: string) => string) {
+  const storedById = new Map(stored.map((header) => [header.id, header]));
+  return headers.map((header, position) => {
+    const previous = header.storedId ? storedById.get(header.storedId) : undefined;
+    const kept = header.secret && header.value === "" && previous?.secret ? previous.encryptedValue : null;
+    if (header.secret && header.value === "" && !kept) {
+      throw new UserFacingError("Check the highlighted fields.", {
+        fieldErrors: { [`headers.${position}.value`]: "Enter a header value" },
+      });
+    }
+    return {
+      id: previous?.id ?? randomUUID(),
+      position,
+      name: header.name,
+      secret: header.secret,
+      value: header.secret ? null : header.value,
+      encryptedValue: header.secret ? (kept ?? encrypt(header.value)) : null,
+    };
+  });
+}
+
+function staleSettings(): UserFacingError {
+  return new UserFacingError(STALE_SETTINGS_MESSAGE, { code: "stale" });
 }
 
 /** The decrypted headers, for the code that sends webhooks. */
