@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
+import { signInSchema, TOO_MANY_ATTEMPTS, type SignInInput } from "@/lib/auth/sign-in-schema";
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
@@ -24,7 +24,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       const result = await signIn("credentials", { ...values, redirect: false });
       if (!result?.ok || result.error) {
         setFormError(
-          result?.error === "TooManyAttempts"
+          result?.error === TOO_MANY_ATTEMPTS
             ? "Too many failed sign-ins for this email. Wait 15 minutes, then try again."
             : "Email or password is incorrect.",
         );

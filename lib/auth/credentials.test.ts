@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TOO_MANY_ATTEMPTS, verifyCredentials } from "@/lib/auth/credentials";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-schema";
 import { hashPassword } from "@/lib/auth/password";
 import { failuresAfter, isLockedOut, MAX_FAILURES } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";

@@ -2,13 +2,10 @@
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { signInSchema } from "@/lib/auth/sign-in-schema";
+import { signInSchema, TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-schema";
 import { checkSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
-
-/** next-auth passes this error's message to the sign-in form as `error`. */
-export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
 export async function verifyCredentials(input: unknown): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(input);
