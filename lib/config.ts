@@ -14,9 +14,11 @@ const hostList = z
 
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url("must be a postgresql:// URL"),
-  ROLLCALL_ENCRYPTION_KEY: z
-    .string()
-    .refine((value) => decodeKey(value) !== null, "must be 32 bytes as base64 (44 characters) or hex (64 characters)"),
+  ROLLCALL_ENCRYPTION_KEY: z.string().transform((value, context) => {
+    const key = decodeKey(value);
+    if (!key) context.addIssue({ code: "custom", message: "must be 32 bytes as base64 (44 characters) or hex (64 characters)" });
+    return key ?? Buffer.alloc(0);
+  }),
   ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR: hostList,
 });
 
@@ -39,13 +41,13 @@ export function getConfig(): Config {
   const env = parsed.data;
   cached = {
     databaseUrl: env.DATABASE_URL,
-    encryptionKey: decodeKey(env.ROLLCALL_ENCRYPTION_KEY)!,
+    encryptionKey: env.ROLLCALL_ENCRYPTION_KEY,
     httpWebhookHosts: env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR,
   };
   return cached;
 }
 
-export function decodeKey(value: string): Buffer | null {
+function decodeKey(value: string): Buffer | null {
   const trimmed = value.trim();
   const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
   return key.length === 32 ? key : null;

@@ -3,13 +3,14 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
+import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
 export type SessionUser = {
   id: string;
   email: string;
   name: string;
-  role: "VENDOR_ADMIN" | "DISTRICT_ADMIN";
+  role: Role;
   vendorId: string | null;
   districtId: string | null;
 };
