@@ -20,6 +20,14 @@ const environmentSchema = z.object({
     return key ?? Buffer.alloc(0);
   }),
   ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR: hostList,
+  ROLLCALL_ALLOW_OUTBOUND_TO: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(["loopback", "private"], "must list only loopback and/or private"))),
+  ROLLCALL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100, "must be between 1 and 100").default(10),
+  ROLLCALL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600, "must be between 1 and 3600").default(60),
+  NEXTAUTH_URL: z.string().url("must be an absolute URL such as https://rollcall.example.org").optional(),
 });
 
 export type Config = {
@@ -27,6 +35,14 @@ export type Config = {
   encryptionKey: Buffer;
   /** Hosts (e.g. localhost) whose webhook URLs may use plain http://. */
   httpWebhookHosts: string[];
+  /** Address ranges outbound requests may reach besides the public internet (development and tests). */
+  outboundAllowedNetworks: ReadonlyArray<"loopback" | "private">;
+  /** Where vendors reach this instance, used in links that leave it (e.g. credentialsUrl). */
+  publicUrl: string;
+  /** Webhook attempts one worker process runs at once. */
+  workerConcurrency: number;
+  /** A job held longer than this belongs to a worker that died, and is run again. */
+  workerLeaseMs: number;
 };
 
 let cached: Config | undefined;
@@ -43,6 +59,10 @@ export function getConfig(): Config {
     databaseUrl: env.DATABASE_URL,
     encryptionKey: env.ROLLCALL_ENCRYPTION_KEY,
     httpWebhookHosts: env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR,
+    outboundAllowedNetworks: env.ROLLCALL_ALLOW_OUTBOUND_TO,
+    workerConcurrency: env.ROLLCALL_WORKER_CONCURRENCY,
+    workerLeaseMs: env.ROLLCALL_WORKER_LEASE_SECONDS * 1000,
+    publicUrl: (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
   };
   return cached;
 }

@@ -1,6 +1,7 @@
 // `npm start`: the whole instance with one command. Without DATABASE_URL it runs an
 // embedded PostgreSQL in the data folder; then it applies migrations, loads demo data into
-// an empty database, builds when the sources changed and serves the app.
+// an empty database, builds when the sources changed, and runs the web server beside the
+// webhook worker; if either stops, both stop.
 //   npm start            production server (next start)
 //   npm run dev          development server (next dev)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -18,9 +19,10 @@ const devMode = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[rollcall] ${message}`);
 
 let embedded: EmbeddedDatabase | undefined;
-/** The build or the server, whichever runs now: a signal stops it, then the database. */
-let child: ChildProcess | undefined;
+/** The build, or the server and the worker: a signal stops them, then the database. */
+const children = new Set<ChildProcess>();
 let stopping = false;
+let failure = 0;
 
 async function exit(code: number): Promise<never> {
   await embedded?.stop();
@@ -33,7 +35,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     log(`Stopping (${signal})`);
-    if (child && child.exitCode === null) child.kill("SIGTERM");
+    const running = [...children].filter((child) => child.exitCode === null);
+    if (running.length > 0) running.forEach((child) => child.kill("SIGTERM"));
     else void exit(0);
   });
 }
@@ -51,6 +54,7 @@ async function prepare(): Promise<string> {
     env.ROLLCALL_ENCRYPTION_KEY ??= secrets.encryptionKey;
     env.NEXTAUTH_SECRET ??= secrets.sessionSecret;
     env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR ??= "localhost,127.0.0.1,::1";
+    env.ROLLCALL_ALLOW_OUTBOUND_TO ??= "loopback";
     env.ROLLCALL_DEMO_DATA ??= "on";
   } else {
     const missing = ["ROLLCALL_ENCRYPTION_KEY", "NEXTAUTH_SECRET"].filter((name) => !env[name]);
@@ -69,17 +73,33 @@ async function prepare(): Promise<string> {
 
   if (!devMode && !isBuildCurrent(root)) {
     log("Building Rollcall (first start or sources changed)…");
-    await build(root, (buildProcess) => (child = buildProcess));
+    await build(root, (buildProcess) => {
+      children.add(buildProcess);
+      buildProcess.on("exit", () => children.delete(buildProcess));
+    });
   }
   return port;
 }
 
 function serve(port: string) {
-  child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", port], {
-    cwd: root,
-    stdio: "inherit",
+  const next = path.join(root, "node_modules/next/dist/bin/next");
+  run("The web server", [next, devMode ? "dev" : "start", "-p", port]);
+  run("The webhook worker", ["--import", "tsx", path.join(root, "scripts/worker.ts")]);
+}
+
+function run(name: string, args: string[]) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", (code) => {
+    children.delete(child);
+    if (!stopping) {
+      stopping = true;
+      failure = code || 1;
+      log(`${name} stopped unexpectedly; stopping Rollcall`);
+      children.forEach((other) => other.kill("SIGTERM"));
+    }
+    if (children.size === 0) void exit(failure);
   });
-  child.on("exit", (code) => void exit(stopping ? 0 : (code ?? 1)));
 }
 
 prepare()

@@ -14,7 +14,8 @@ await admin.end();
 
 process.env.DATABASE_URL = withDatabase(templateUrl, databaseName);
 process.env.ROLLCALL_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-process.env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR ??= "localhost";
+process.env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR ??= "localhost,127.0.0.1";
+process.env.ROLLCALL_ALLOW_OUTBOUND_TO ??= "loopback";
 
 afterAll(async () => {
   const { db } = await import("@/lib/db");

@@ -1,8 +1,8 @@
 // What a server action returns: expected failures are values the form can show, never
 // exceptions with internals in them.
 
-/** Failures the form reacts to beyond showing the message ("stale": offer a reload). */
-export type FailureCode = "stale";
+/** Failures the form reacts to beyond showing the message ("stale": offer a reload; "rate_limited": wait). */
+export type FailureCode = "stale" | "rate_limited";
 
 export type ActionFailure = { ok: false; formError: string; fieldErrors?: Record<string, string>; code?: FailureCode };
 

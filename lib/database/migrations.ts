@@ -1,12 +1,16 @@
 // Applies the committed Prisma migrations with `prisma migrate deploy` (the offline,
-// WebAssembly schema engine configured in prisma.config.ts).
+// WebAssembly schema engine configured in prisma.config.ts), then the job queue's own
+// schema (graphile_worker), which graphile-worker versions and migrates itself.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { runMigrations as runJobQueueMigrations } from "graphile-worker";
+import { jobQueueLogger } from "@/lib/jobs/logger";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export function applyMigrations(databaseUrl: string): Promise<void> {
-  return runPrisma(["migrate", "deploy"], databaseUrl);
+export async function applyMigrations(databaseUrl: string): Promise<void> {
+  await runPrisma(["migrate", "deploy"], databaseUrl);
+  await runJobQueueMigrations({ connectionString: databaseUrl, logger: jobQueueLogger });
 }
 
 export function runPrisma(args: string[], databaseUrl: string, stdout: "inherit" | "pipe" = "pipe"): Promise<void> {
@@ -31,3 +35,4 @@ export function runPrisma(args: string[], databaseUrl: string, stdout: "inherit"
     );
   });
 }
+

@@ -64,7 +64,7 @@ describe("saveProvisioningSettingsAction", () => {
     expect(first.ok).toBe(true);
     const stored = await db().provisioningHeader.findMany({ where: { applicationId: acme.application.id } });
     expect(JSON.stringify(stored)).not.toContain("sk_live_123");
-    expect(revealHeaders(acme.application.id, stored)).toEqual([{ name: "X-Api-Key", value: "sk_live_123" }]);
+    expect(revealHeaders(acme.application.id, stored)).toEqual([{ name: "X-Api-Key", value: "sk_live_123", secret: true }]);
 
     const resaved = await saveProvisioningSettingsAction({
       ...(await formValues(acme.vendor.id, acme.application.id)),
@@ -72,7 +72,7 @@ describe("saveProvisioningSettingsAction", () => {
     });
     expect(resaved.ok).toBe(true);
     const kept = await db().provisioningHeader.findMany({ where: { applicationId: acme.application.id } });
-    expect(revealHeaders(acme.application.id, kept)).toEqual([{ name: "X-Api-Key", value: "sk_live_123" }]);
+    expect(revealHeaders(acme.application.id, kept)).toEqual([{ name: "X-Api-Key", value: "sk_live_123", secret: true }]);
   });
 
   it("records who changed what, never a secret value", async () => {
@@ -130,7 +130,7 @@ describe("saveProvisioningSettingsAction", () => {
       ok: false,
       formError: "Check the highlighted fields.",
       fieldErrors: {
-        webhookUrl: "Use https:// (plain http:// is allowed only for localhost)",
+        webhookUrl: expect.stringMatching(/^Use https:\/\/ \(plain http:\/\/ is allowed only for localhost/),
         "headers.0.name": "Content-Type is set by Rollcall and can't be changed",
       },
     });

@@ -140,12 +140,19 @@ function staleSettings(): UserFacingError {
 }
 
 /** The decrypted headers, for the code that sends webhooks. */
-export function revealHeaders(applicationId: string, headers: StoredConfig["headers"]): { name: string; value: string }[] {
-  const { encryptionKey } = getConfig();
+export function revealHeaders(
+  applicationId: string,
+  headers: StoredConfig["headers"],
+): { name: string; value: string; secret: boolean }[] {
   return headers.map((header) => ({
     name: header.name,
-    value: header.secret ? decryptSecret(header.encryptedValue ?? "", encryptionKey, secretContext(applicationId)) : (header.value ?? ""),
+    value: header.secret ? revealHeaderValue(applicationId, header.encryptedValue ?? "") : (header.value ?? ""),
+    secret: header.secret,
   }));
+}
+
+export function revealHeaderValue(applicationId: string, encryptedValue: string): string {
+  return decryptSecret(encryptedValue, getConfig().encryptionKey, secretContext(applicationId));
 }
 
 function secretContext(applicationId: string): string {

@@ -1,0 +1,41 @@
+"use server";
+
+import { z } from "zod";
+import { UserFacingError } from "@/lib/actions/result";
+import { vendorAction } from "@/lib/actions/vendor-action";
+import { findVendorApplication } from "@/lib/applications/queries";
+import { getConfig } from "@/lib/config";
+import { provisioningSettingsSchema } from "@/lib/provisioning/schema";
+import { redeliver } from "@/lib/webhooks/deliveries";
+import { currentSigningSecret, rotateSigningSecret } from "@/lib/webhooks/signing-secrets";
+import { previewTestWebhook, sendTestWebhook } from "@/lib/webhooks/test-webhook";
+
+const formSchema = () => provisioningSettingsSchema({ httpWebhookHosts: getConfig().httpWebhookHosts });
+const applicationSchema = () => z.object({ applicationId: z.string().uuid() });
+const messageSchema = () => z.object({ applicationId: z.string().uuid(), messageId: z.string().regex(/^msg_[A-Za-z0-9_-]{1,64}$/) });
+
+/** The request Submit Test would send, from the form's current (possibly unsaved) values. */
+export const previewTestWebhookAction = vendorAction(formSchema, (admin, settings) => previewTestWebhook(admin.vendorId, settings));
+
+export const sendTestWebhookAction = vendorAction(formSchema, (admin, settings) => sendTestWebhook(admin.vendorId, settings));
+
+export const redeliverAction = vendorAction(messageSchema, async (admin, { applicationId, messageId }) => {
+  await redeliver(admin.vendorId, applicationId, messageId);
+  return { queued: true };
+});
+
+export const revealSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
+  await requireOwnApplication(admin.vendorId, applicationId);
+  return currentSigningSecret(applicationId);
+});
+
+export const rotateSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
+  await requireOwnApplication(admin.vendorId, applicationId);
+  return rotateSigningSecret(applicationId);
+});
+
+async function requireOwnApplication(vendorId: string, applicationId: string): Promise<void> {
+  if (!(await findVendorApplication(vendorId, applicationId))) {
+    throw new UserFacingError("This application was not found. It may have been deleted.");
+  }
+}

@@ -1,0 +1,167 @@
+// The deliveries log as a vendor admin sees it: messages of one of their applications,
+// every attempt of one message, Redeliver, and whether the endpoint keeps failing.
+import { UserFacingError } from "@/lib/actions/result";
+import { findVendorApplication, isUuid } from "@/lib/applications/queries";
+import { db } from "@/lib/db";
+import type { DeliveryStatus, WebhookMode } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
+import { scheduleDelivery } from "@/lib/webhooks/messages";
+import type { HeaderList } from "@/lib/webhooks/request";
+
+export const DELIVERY_STATUSES = ["pending", "retrying", "delivered", "failed"] as const satisfies readonly DeliveryStatus[];
+export const DELIVERY_MODES = ["test", "trial", "standard"] as const satisfies readonly WebhookMode[];
+export const PAGE_SIZE = 25;
+export const FAILING_ENDPOINT_AFTER_MS = 3 * 24 * 3_600_000;
+
+export type DeliveryFilter = { status?: DeliveryStatus; mode?: WebhookMode; before?: string };
+
+export type DeliveryRow = {
+  id: string;
+  createdAt: string;
+  eventType: string;
+  mode: WebhookMode;
+  districtName: string;
+  districtGuid: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  lastStatusCode: number | null;
+  lastLatencyMs: number | null;
+  nextAttemptAt: string | null;
+};
+
+export type DeliveryPage = { rows: DeliveryRow[]; nextBefore: string | null };
+
+/** Filters from a query string; unknown values are ignored rather than trusted. */
+export function parseDeliveryFilter(params: URLSearchParams): DeliveryFilter {
+  const status = params.get("status");
+  const mode = params.get("mode");
+  const before = params.get("before");
+  return {
+    status: DELIVERY_STATUSES.find((value) => value === status),
+    mode: DELIVERY_MODES.find((value) => value === mode),
+    before: before && /^msg_[A-Za-z0-9_-]{1,64}$/.test(before) ? before : undefined,
+  };
+}
+
+/** Newest first; `before` is the id of the last row of the previous page (ids are time-ordered). */
+export async function listDeliveries(vendorId: string, applicationId: string, filter: DeliveryFilter): Promise<DeliveryPage | null> {
+  if (!(await findVendorApplication(vendorId, applicationId))) return null;
+  const where: Prisma.WebhookMessageWhereInput = {
+    applicationId,
+    ...(filter.status && { status: filter.status }),
+    ...(filter.mode && { mode: filter.mode }),
+    ...(filter.before && { id: { lt: filter.before } }),
+  };
+  const messages = await db().webhookMessage.findMany({ where, orderBy: { id: "desc" }, take: PAGE_SIZE + 1 });
+  const rows = messages.slice(0, PAGE_SIZE).map(
+    (message): DeliveryRow => ({
+      id: message.id,
+      createdAt: message.createdAt.toISOString(),
+      eventType: message.eventType,
+      mode: message.mode,
+      districtName: message.districtName,
+      districtGuid: message.districtGuid,
+      status: message.status,
+      attemptCount: message.attemptCount,
+      lastStatusCode: message.lastStatusCode,
+      lastLatencyMs: message.lastLatencyMs,
+      nextAttemptAt: message.status === "retrying" ? (message.nextAttemptAt?.toISOString() ?? null) : null,
+    }),
+  );
+  return { rows, nextBefore: messages.length > PAGE_SIZE ? rows.at(-1)!.id : null };
+}
+
+export type AttemptView = {
+  id: string;
+  number: number;
+  trigger: string;
+  startedAt: string;
+  url: string;
+  requestHeaders: HeaderList;
+  succeeded: boolean;
+  responseStatus: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  responseBodyTruncated: boolean;
+  latencyMs: number;
+  timings: { dnsMs?: number; connectMs?: number; tlsMs?: number; firstByteMs?: number; totalMs?: number };
+  errorKind: string | null;
+  errorMessage: string | null;
+  configVersion: number | null;
+};
+
+export type DeliveryDetail = DeliveryRow & { payload: string; lastError: string | null; attempts: AttemptView[] };
+
+export async function getDelivery(vendorId: string, applicationId: string, messageId: string): Promise<DeliveryDetail | null> {
+  if (!isUuid(applicationId)) return null;
+  const message = await db().webhookMessage.findFirst({
+    where: { id: messageId, applicationId, application: { vendorId } },
+    include: { attempts: { orderBy: [{ startedAt: "asc" }, { number: "asc" }] } },
+  });
+  if (!message) return null;
+  return {
+    id: message.id,
+    createdAt: message.createdAt.toISOString(),
+    eventType: message.eventType,
+    mode: message.mode,
+    districtName: message.districtName,
+    districtGuid: message.districtGuid,
+    status: message.status,
+    attemptCount: message.attemptCount,
+    lastStatusCode: message.lastStatusCode,
+    lastLatencyMs: message.lastLatencyMs,
+    nextAttemptAt: message.status === "retrying" ? (message.nextAttemptAt?.toISOString() ?? null) : null,
+    payload: JSON.stringify(JSON.parse(message.payload), null, 2),
+    lastError: message.lastError,
+    attempts: message.attempts.map((attempt) => ({
+      id: attempt.id,
+      number: attempt.number,
+      trigger: attempt.trigger,
+      startedAt: attempt.startedAt.toISOString(),
+      url: attempt.url,
+      requestHeaders: attempt.requestHeaders as HeaderList,
+      succeeded: attempt.succeeded,
+      responseStatus: attempt.responseStatus,
+      responseHeaders: (attempt.responseHeaders as Record<string, string> | null) ?? null,
+      responseBody: attempt.responseBody,
+      responseBodyTruncated: attempt.responseBodyTruncated,
+      latencyMs: attempt.latencyMs,
+      timings: attempt.timings as AttemptView["timings"],
+      errorKind: attempt.errorKind,
+      errorMessage: attempt.errorMessage,
+      configVersion: attempt.configVersion,
+    })),
+  };
+}
+
+/** Queues one more attempt with the same webhook-id; a retry already scheduled still stands. */
+export async function redeliver(vendorId: string, applicationId: string, messageId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const message = await tx.webhookMessage.findFirst({
+      where: { id: messageId, applicationId, application: { vendorId } },
+      select: { id: true },
+    });
+    if (!message) throw new UserFacingError("This delivery was not found. It may belong to another application.");
+    await scheduleDelivery(tx, message.id, "redeliver");
+  });
+}
+
+/**
+ * When every real (non-test) attempt since the last success has failed, and the first of
+ * those failures is at least three days old: the moment the endpoint started failing.
+ */
+export async function endpointFailingSince(applicationId: string, now = new Date()): Promise<Date | null> {
+  const real = { message: { applicationId, mode: { not: "test" as const } } };
+  const lastSuccess = await db().webhookAttempt.findFirst({
+    where: { ...real, succeeded: true },
+    orderBy: { startedAt: "desc" },
+    select: { startedAt: true },
+  });
+  const firstFailure = await db().webhookAttempt.findFirst({
+    where: { ...real, succeeded: false, ...(lastSuccess && { startedAt: { gt: lastSuccess.startedAt } }) },
+    orderBy: { startedAt: "asc" },
+    select: { startedAt: true },
+  });
+  if (!firstFailure) return null;
+  return now.getTime() - firstFailure.startedAt.getTime() >= FAILING_ENDPOINT_AFTER_MS ? firstFailure.startedAt : null;
+}

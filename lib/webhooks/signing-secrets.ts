@@ -1,0 +1,73 @@
+// Each application's signing secrets, encrypted at rest. Rotation keeps the previous
+// secret signing for a grace period so receivers can switch without rejecting requests.
+import { getConfig } from "@/lib/config";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { generateSigningSecret } from "@/lib/webhooks/signing";
+
+export const ROTATION_GRACE_MS = 24 * 3_600_000;
+
+type Client = Prisma.TransactionClient;
+
+export async function createSigningSecret(tx: Client, applicationId: string): Promise<string> {
+  const secret = generateSigningSecret();
+  await tx.webhookSigningSecret.create({ data: { applicationId, encryptedSecret: seal(applicationId, secret) } });
+  return secret;
+}
+
+/** Secrets that sign right now, newest first; creates the first one if the application has none. */
+export async function activeSigningSecrets(applicationId: string, now = new Date(), tx: Client = db()): Promise<string[]> {
+  const rows = await tx.webhookSigningSecret.findMany({
+    where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    orderBy: { createdAt: "desc" },
+  });
+  if (rows.length === 0) return [await createFirstSecret(applicationId)];
+  return rows.map((row) => open(applicationId, row.encryptedSecret));
+}
+
+export type SigningSecretView = { secret: string; createdAt: Date; previousExpiresAt: Date | null };
+
+export async function currentSigningSecret(applicationId: string, now = new Date()): Promise<SigningSecretView> {
+  await activeSigningSecrets(applicationId, now);
+  const rows = await db().webhookSigningSecret.findMany({
+    where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    orderBy: { createdAt: "desc" },
+  });
+  const [current, previous] = rows;
+  return {
+    secret: open(applicationId, current!.encryptedSecret),
+    createdAt: current!.createdAt,
+    previousExpiresAt: previous?.expiresAt ?? null,
+  };
+}
+
+/** A new current secret; every older one expires after the grace period (or sooner if it already would). */
+export async function rotateSigningSecret(applicationId: string, now = new Date()): Promise<SigningSecretView> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-secret:${applicationId}`}))`;
+    const graceEnds = new Date(now.getTime() + ROTATION_GRACE_MS);
+    await tx.webhookSigningSecret.updateMany({
+      where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: graceEnds } }] },
+      data: { expiresAt: graceEnds },
+    });
+    const secret = await createSigningSecret(tx, applicationId);
+    return { secret, createdAt: now, previousExpiresAt: graceEnds };
+  });
+}
+
+async function createFirstSecret(applicationId: string): Promise<string> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-secret:${applicationId}`}))`;
+    const existing = await tx.webhookSigningSecret.findFirst({ where: { applicationId, expiresAt: null } });
+    return existing ? open(applicationId, existing.encryptedSecret) : createSigningSecret(tx, applicationId);
+  });
+}
+
+function seal(applicationId: string, secret: string): string {
+  return encryptSecret(secret, getConfig().encryptionKey, `signing-secret:${applicationId}`);
+}
+
+function open(applicationId: string, sealed: string): string {
+  return decryptSecret(sealed, getConfig().encryptionKey, `signing-secret:${applicationId}`);
+}

@@ -1,0 +1,106 @@
+// Test Webhook: the sample request built from the Provisioning form as it is now, and
+// sending it at once as a `test` message (recorded like any other, never retried).
+import { UserFacingError } from "@/lib/actions/result";
+import { findVendorApplication } from "@/lib/applications/queries";
+import { getConfig } from "@/lib/config";
+import { db } from "@/lib/db";
+import type { OutboundErrorKind } from "@/lib/outbound";
+import type { ProvisioningSettings } from "@/lib/provisioning/schema";
+import { formWebhookTarget } from "@/lib/provisioning/webhook-target";
+import { deliverMessage } from "@/lib/webhooks/deliver";
+import { createMessage, newMessageId } from "@/lib/webhooks/messages";
+import { buildWebhookBody, SANDBOX_DISTRICT, type WebhookEvent } from "@/lib/webhooks/payload";
+import { buildWebhookHeaders, maskHeaders, type HeaderList } from "@/lib/webhooks/request";
+import { activeSigningSecrets } from "@/lib/webhooks/signing-secrets";
+
+export const TESTS_PER_MINUTE = 10;
+const WINDOW_MS = 60_000;
+
+export type SampleRequest = { method: "POST"; url: string; headers: HeaderList; body: string };
+
+export type TestWebhookResult = {
+  messageId: string;
+  /** The seed's rule: a test succeeds when the receiver answers 200. */
+  succeeded: boolean;
+  summary: string;
+  status: number | null;
+  errorKind: OutboundErrorKind | "status" | "no_url" | null;
+  latencyMs: number;
+  request: SampleRequest;
+  response: { headers: Record<string, string>; body: string; truncated: boolean } | null;
+};
+
+export async function previewTestWebhook(vendorId: string, settings: ProvisioningSettings, now = new Date()): Promise<SampleRequest> {
+  await requireOwnApplication(vendorId, settings.applicationId);
+  const target = await formWebhookTarget(settings);
+  const event = testEvent(settings.applicationId, now);
+  const body = buildWebhookBody(event, getConfig().publicUrl);
+  const headers = buildWebhookHeaders({
+    messageId: newMessageId(now.getTime()),
+    timestamp: Math.floor(now.getTime() / 1000),
+    body,
+    signingSecrets: await activeSigningSecrets(settings.applicationId, now),
+    customHeaders: target.headers,
+  });
+  return { method: "POST", url: target.url ?? "", headers: maskHeaders(headers, target.headers), body: prettyJson(body) };
+}
+
+export async function sendTestWebhook(vendorId: string, settings: ProvisioningSettings, now = new Date()): Promise<TestWebhookResult> {
+  await requireOwnApplication(vendorId, settings.applicationId);
+  const target = await formWebhookTarget(settings);
+  if (!target.url) {
+    throw new UserFacingError("Enter a webhook URL to send a test.", { fieldErrors: { webhookUrl: "Enter a webhook URL to send a test" } });
+  }
+  const message = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`test-webhook:${settings.applicationId}`}))`;
+    const recent = await tx.webhookMessage.findMany({
+      where: { applicationId: settings.applicationId, mode: "test", createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
+      orderBy: { createdAt: "desc" },
+      take: TESTS_PER_MINUTE,
+      select: { createdAt: true },
+    });
+    if (recent.length >= TESTS_PER_MINUTE) {
+      const oldest = recent.at(-1)!.createdAt.getTime();
+      const waitSeconds = Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 1000));
+      throw new UserFacingError(`You can send ${TESTS_PER_MINUTE} tests a minute. Try again in ${waitSeconds} s.`, { code: "rate_limited" });
+    }
+    return createMessage(tx, testEvent(settings.applicationId, now), 1);
+  });
+
+  const attempt = await deliverMessage(message.id, { trigger: "test", target, now: () => new Date() });
+  const recorded = await db().webhookAttempt.findFirstOrThrow({ where: { messageId: message.id }, orderBy: { number: "desc" } });
+  const result = attempt?.result ?? null;
+  const status = result?.ok ? result.status : null;
+  return {
+    messageId: message.id,
+    succeeded: status === 200,
+    summary: testSummary(status, attempt?.errorMessage ?? null),
+    status,
+    errorKind: result?.ok ? (status === 200 ? null : "status") : (result?.error.kind ?? "no_url"),
+    latencyMs: recorded.latencyMs,
+    request: { method: "POST", url: recorded.url, headers: recorded.requestHeaders as HeaderList, body: prettyJson(message.payload) },
+    response: result?.ok ? { headers: result.headers, body: result.body, truncated: result.bodyTruncated } : null,
+  };
+}
+
+function testSummary(status: number | null, errorMessage: string | null): string {
+  if (status === 200) return "Your endpoint answered 200 OK. The test succeeded.";
+  if (status !== null && status >= 200 && status < 300) {
+    return `Your endpoint answered ${status}. Real deliveries accept any 2xx, but the test succeeds only with 200.`;
+  }
+  return errorMessage ?? "The test did not reach your endpoint.";
+}
+
+function testEvent(applicationId: string, occurredAt: Date): WebhookEvent {
+  return { type: "application.activated", mode: "test", applicationId, district: SANDBOX_DISTRICT, occurredAt };
+}
+
+async function requireOwnApplication(vendorId: string, applicationId: string): Promise<void> {
+  if (!(await findVendorApplication(vendorId, applicationId))) {
+    throw new UserFacingError("This application was not found. It may have been deleted.");
+  }
+}
+
+function prettyJson(body: string): string {
+  return JSON.stringify(JSON.parse(body), null, 2);
+}
