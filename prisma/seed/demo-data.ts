@@ -2,6 +2,7 @@
 // each with an admin. Loaded once, into an empty database only.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { createSigningSecret } from "@/lib/webhooks/signing-secrets";
 
 export const DEMO_PASSWORD = "rollcall-demo";
 
@@ -47,13 +48,15 @@ export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(async (tx) => {
-    await tx.vendor.create({
+    const vendor = await tx.vendor.create({
       data: {
         name: VENDOR.name,
         admins: { create: { ...VENDOR.admin, passwordHash, role: "VENDOR_ADMIN" } },
         applications: { create: VENDOR.applications.map((application) => ({ ...application, provisioning: { create: {} } })) },
       },
+      include: { applications: { select: { id: true } } },
     });
+    for (const application of vendor.applications) await createSigningSecret(tx, application.id);
     for (const { admin, ...district } of DISTRICTS) {
       await tx.district.create({
         data: { ...district, admins: { create: { ...admin, passwordHash, role: "DISTRICT_ADMIN" } } },
