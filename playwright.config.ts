@@ -31,6 +31,7 @@ export default defineConfig({
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
-    env: { PORT: String(port), ROLLCALL_DATA_DIR: ".data/e2e" },
+    // One data folder per port, so two runs on different ports never share a database.
+    env: { PORT: String(port), ROLLCALL_DATA_DIR: `.data/e2e-${port}` },
   },
 });
