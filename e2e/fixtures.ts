@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { WebhookReceiver } from "./webhook-receiver";
 
 export const DEMO_PASSWORD = "rollcall-demo";
 export const VENDOR_ADMIN = "admin@acme-learning.example";
@@ -10,7 +11,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export const test = base.extend<{ vendorAdmin: Page }>({
+export const test = base.extend<{ vendorAdmin: Page; receiver: WebhookReceiver }>({
+  receiver: async ({}, use) => {
+    const receiver = await new WebhookReceiver().start();
+    await use(receiver);
+    await receiver.stop();
+  },
   vendorAdmin: async ({ page }, use) => {
     await page.goto("/sign-in");
     await signIn(page, VENDOR_ADMIN);

@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { HeaderEditor } from "@/components/provisioning/header-editor";
+import { TestWebhookDialog } from "@/components/provisioning/test-webhook-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -120,6 +121,7 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
           error={formState.errors.webhookUrl?.message}
           {...register("webhookUrl")}
         />
+        <TestWebhookDialog />
         <HeaderEditor />
         <Field
           label="Button label"

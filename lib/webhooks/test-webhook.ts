@@ -88,6 +88,9 @@ function testSummary(status: number | null, errorMessage: string | null): string
   if (status !== null && status >= 200 && status < 300) {
     return `Your endpoint answered ${status}. Real deliveries accept any 2xx, but the test succeeds only with 200.`;
   }
+  if (status !== null && (status < 300 || status >= 400)) {
+    return `Your endpoint answered ${status}. The test succeeds only with 200: check the response below and your receiver's logs.`;
+  }
   return errorMessage ?? "The test did not reach your endpoint.";
 }
 
