@@ -2,7 +2,7 @@
 // look; a warning, not an error in what they are doing on this page.
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { formatTimestamp } from "@/components/provisioning/format-timestamp";
+import { formatTimestamp } from "@/components/ui/format-timestamp";
 
 type FailingEndpointBannerProps = { applicationId: string; failingSince: Date };
 

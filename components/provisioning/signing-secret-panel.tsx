@@ -4,8 +4,8 @@
 // grace period so a vendor can update their receiver without rejecting webhooks.
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { CopyButton } from "@/components/provisioning/copy-button";
-import { formatTimestamp } from "@/components/provisioning/format-timestamp";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";

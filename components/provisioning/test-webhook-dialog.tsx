@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { ActionFailureMessage } from "@/components/provisioning/action-failure-message";
-import { CopyButton } from "@/components/provisioning/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { curlCommandFor } from "@/components/provisioning/curl-command";
 import { SampleRequestView } from "@/components/provisioning/sample-request-view";
 import { TestWebhookResultView, type TestOutcome } from "@/components/provisioning/test-webhook-result-view";

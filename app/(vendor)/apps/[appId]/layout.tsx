@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ApplicationTabs } from "@/components/layout/application-tabs";
 import { findVendorApplication } from "@/lib/applications/queries";
 import { requireVendorAdmin } from "@/lib/auth/guards";
 
@@ -17,15 +18,7 @@ export default async function ApplicationLayout({ children, params }: { children
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{application.name}</h1>
       <p className="mt-1 text-sm text-slate-500">Application Settings</p>
-      <nav aria-label="Application settings" className="mt-4 border-b border-slate-200">
-        <Link
-          href={`/apps/${application.id}/provisioning`}
-          aria-current="page"
-          className="-mb-px inline-block border-b-2 border-brand-600 px-1 pb-2 text-sm font-medium text-brand-700"
-        >
-          Provisioning
-        </Link>
-      </nav>
+      <ApplicationTabs applicationId={application.id} />
       <div className="mt-6">{children}</div>
     </>
   );

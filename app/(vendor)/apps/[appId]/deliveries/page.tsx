@@ -1,0 +1,27 @@
+// The Deliveries tab: the first page of the log rendered on the server, then handed to the
+// table, which keeps it current while the page is open.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
+import { toUrlSearchParams } from "@/components/deliveries/delivery-filter";
+import { requireVendorAdmin } from "@/lib/auth/guards";
+import { listDeliveries, parseDeliveryFilter } from "@/lib/webhooks/deliveries";
+
+export const metadata: Metadata = { title: "Deliveries" };
+
+type DeliveriesPageProps = {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function DeliveriesPage({ params, searchParams }: DeliveriesPageProps) {
+  const admin = await requireVendorAdmin();
+  const { appId } = await params;
+  // Paging is the table's own state, so a `before` left in a URL is not honoured here.
+  const { status, mode } = parseDeliveryFilter(toUrlSearchParams(await searchParams));
+  const filter = { status, mode };
+  const page = await listDeliveries(admin.vendorId, appId, filter);
+  if (!page) notFound();
+
+  return <DeliveriesTable applicationId={appId} initialFilter={filter} initialPage={page} />;
+}
