@@ -34,11 +34,18 @@ export function AttemptCard({ attempt }: { attempt: AttemptView }) {
           {attempt.latencyMs} ms
           <TimingSplit timings={attempt.timings} />
         </dd>
+        <dt className="text-slate-500">Settings</dt>
+        <dd>{settingsLabel(attempt)}</dd>
       </dl>
       <RequestHeaders headers={attempt.requestHeaders} />
       <ResponseDetails attempt={attempt} />
     </article>
   );
+}
+
+function settingsLabel({ trigger, configVersion }: AttemptView): string {
+  if (trigger === "test") return `The Provisioning form as it was when tested${configVersion ? ` (based on version ${configVersion})` : ""}`;
+  return configVersion ? `Version ${configVersion} of the Provisioning settings` : "No saved Provisioning settings";
 }
 
 function TimingSplit({ timings }: { timings: AttemptView["timings"] }) {

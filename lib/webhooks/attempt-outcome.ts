@@ -30,8 +30,9 @@ function statusMessage(status: number, headers: Record<string, string>): string 
     const location = headers["location"] ? ` to ${headers["location"]}` : "";
     return `Your endpoint answered ${status}, a redirect${location}. Rollcall does not follow redirects: save the final URL as the webhook URL.`;
   }
-  if (status === 408 || status === 429) return `Your endpoint answered ${status}; Rollcall will try again later.`;
-  if (status >= 500) return `Your endpoint answered ${status}, a server error; Rollcall will try again later.`;
+  if (status === 408) return "Your endpoint answered 408 (request timeout).";
+  if (status === 429) return "Your endpoint answered 429 (too many requests).";
+  if (status >= 500) return `Your endpoint answered ${status}, a server error.`;
   if (status >= 400) return `Your endpoint answered ${status}. Rollcall does not retry this answer: check the response below, fix the receiver, then redeliver.`;
   return `Your endpoint answered ${status}, which is not a success (2xx).`;
 }
