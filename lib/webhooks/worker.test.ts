@@ -61,6 +61,21 @@ describe("webhook worker", () => {
     }
   });
 
+  it("retries through the queue: a 500, then the 200 about 5 s later, with the same webhook-id", { timeout: 30_000 }, async () => {
+    receiver.answer([{ status: 500 }]);
+    const worker = await startWebhookWorker({ connectionString: process.env.DATABASE_URL!, concurrency: 2 });
+    try {
+      const [id] = await enqueueMany(1);
+      await waitFor(async () => (await deliveredCount()) === 1, 15_000, "the retried delivery");
+      const [first, second] = receiver.received;
+      expect([first!.headers["webhook-id"], second!.headers["webhook-id"]]).toEqual([id, id]);
+      expect(second!.at - first!.at).toBeGreaterThanOrEqual(4_400);
+      expect(await db().webhookAttempt.count({ where: { messageId: id } })).toBe(2);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("loses nothing when the worker process is killed with SIGKILL mid-dispatch and started again", { timeout: 60_000 }, async () => {
     receiver.answer([], { status: 200, body: "ok", delayMs: 300 });
     const ids = await enqueueMany(30);
