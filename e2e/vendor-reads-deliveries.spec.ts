@@ -64,3 +64,33 @@ test("a vendor admin finds a test webhook in the deliveries log, reads its attem
   await expect(page).toHaveURL(/\/deliveries\?mode=test$/);
   await expect(testRow.getByRole("cell").nth(5)).toHaveText("2");
 });
+
+test("after an outage a vendor admin redelivers every failed message at once", async ({ vendorAdmin: page, receiver }) => {
+  await page.getByRole("link", { name: /Acme Reading Lab/ }).click();
+  await page.getByLabel("Webhook URL").fill(receiver.url);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Provisioning settings saved." })).toBeVisible();
+
+  receiver.respondWith(503);
+  await page.getByRole("button", { name: "Test Webhook" }).click();
+  const dialog = page.getByRole("dialog", { name: "Test Webhook" });
+  for (const _ of [1, 2]) {
+    await dialog.getByRole("button", { name: "Submit Test" }).click();
+    await expect(dialog.getByRole("status", { name: "Test result" })).toContainText("Status 503");
+  }
+  await dialog.getByRole("button", { name: "Close" }).click();
+  expect(receiver.received).toHaveLength(2);
+
+  receiver.respondWith(200);
+  await page.getByRole("link", { name: "Deliveries" }).click();
+  await page.getByLabel("Status", { exact: true }).selectOption("Failed");
+  await expect(page.getByRole("row").filter({ hasText: "application.activated" })).toHaveCount(2);
+  await page.getByRole("button", { name: "Redeliver all failed messages…" }).click();
+  await page.getByRole("group", { name: "Confirm redelivery" }).getByRole("button", { name: "Redeliver all failed messages" }).click();
+  await expect(page.getByText("Queued 2 redeliveries.")).toBeVisible();
+
+  await expect.poll(() => receiver.received.length).toBe(4);
+  await expect(page.getByText("No deliveries match these filters.")).toBeVisible();
+  const ids = receiver.received.map((request) => request.headers["webhook-id"]);
+  expect(new Set(ids.slice(2))).toEqual(new Set(ids.slice(0, 2)));
+});

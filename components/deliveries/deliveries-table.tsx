@@ -11,6 +11,7 @@ import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryLogTable } from "@/components/deliveries/delivery-log-table";
 import { deliveryKeys, fetchDeliveryPage, refreshErrorMessage } from "@/components/deliveries/delivery-queries";
 import { LocalClock } from "@/components/deliveries/local-time";
+import { RedeliverFailedButton } from "@/components/deliveries/redeliver-failed-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { DeliveryPage } from "@/lib/webhooks/deliveries";
@@ -67,6 +68,7 @@ export function DeliveriesTable({ applicationId, initialFilter, initialPage }: D
         {refreshFailed ? "Last updated" : "Live · Updated"} {deliveries.dataUpdatedAt ? <LocalClock at={deliveries.dataUpdatedAt} /> : "—"}
       </p>
       {refreshFailed ? <Alert tone="error">{refreshErrorMessage(deliveries.error)}</Alert> : null}
+      {filter.status === "failed" && page && page.rows.length > 0 ? <RedeliverFailedButton applicationId={applicationId} mode={filter.mode} /> : null}
 
       {page && page.rows.length > 0 ? (
         <DeliveryLogTable rows={page.rows} detailHref={detailHref} busy={deliveries.isPlaceholderData} />

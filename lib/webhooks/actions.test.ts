@@ -11,6 +11,7 @@ import { ScriptedReceiver } from "@/test/scripted-receiver";
 import {
   previewTestWebhookAction,
   redeliverAction,
+  redeliverFailedAction,
   revealSigningSecretAction,
   rotateSigningSecretAction,
   sendTestWebhookAction,
@@ -128,6 +129,29 @@ describe("Redeliver", () => {
     const jobs = await db().$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'messageId' = ${sent.data.messageId} AND payload->>'trigger' = 'redeliver'`;
     expect(Number(jobs[0]!.n)).toBe(1);
+  });
+});
+
+describe("Redeliver all failed", () => {
+  it("queues every failed message of the filter, only for its own vendor", async () => {
+    receiver.answer([{ status: 500 }, { status: 500 }]);
+    await sendTestWebhookAction(form);
+    await sendTestWebhookAction(form);
+    await sendTestWebhookAction(form); // delivered: not redelivered
+    const applicationId = acme.application.id;
+
+    signInAs((await createVendorWithApplication("Other")).admin);
+    expect(await redeliverFailedAction({ applicationId })).toMatchObject({ ok: false, formError: expect.stringMatching(/not found/) });
+
+    signInAs(acme.admin);
+    expect(await redeliverFailedAction({ applicationId, mode: "trial" })).toEqual({ ok: true, data: { queued: 0 } });
+    expect(await redeliverFailedAction({ applicationId, mode: "test" })).toEqual({ ok: true, data: { queued: 2 } });
+    const failed = await db().webhookMessage.findMany({ where: { applicationId, status: "failed" }, select: { id: true } });
+    const all = await db().webhookMessage.findMany({ where: { applicationId }, select: { id: true } });
+    const jobs = await db().$queryRaw<{ id: string }[]>`
+      SELECT payload->>'messageId' AS id FROM graphile_worker._private_jobs
+      WHERE payload->>'trigger' = 'redeliver' AND payload->>'messageId' = ANY(${all.map((message) => message.id)})`;
+    expect(jobs.map((job) => job.id).sort()).toEqual(failed.map((message) => message.id).sort());
   });
 });
 

@@ -6,7 +6,8 @@ import { vendorAction } from "@/lib/actions/vendor-action";
 import { findVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";
 import { provisioningSettingsSchema } from "@/lib/provisioning/schema";
-import { redeliver } from "@/lib/webhooks/deliveries";
+import { DELIVERY_MODES } from "@/lib/webhooks/deliveries";
+import { redeliver, redeliverFailed } from "@/lib/webhooks/redelivery";
 import { currentSigningSecret, rotateSigningSecret } from "@/lib/webhooks/signing-secrets";
 import { previewTestWebhook, sendTestWebhook } from "@/lib/webhooks/test-webhook";
 
@@ -23,6 +24,11 @@ export const redeliverAction = vendorAction(messageSchema, async (admin, { appli
   await redeliver(admin.vendorId, applicationId, messageId);
   return { queued: true };
 });
+
+export const redeliverFailedAction = vendorAction(
+  () => z.object({ applicationId: z.string().uuid(), mode: z.enum(DELIVERY_MODES).optional() }),
+  (admin, { applicationId, mode }) => redeliverFailed(admin.vendorId, applicationId, mode),
+);
 
 export const revealSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
   await requireOwnApplication(admin.vendorId, applicationId);

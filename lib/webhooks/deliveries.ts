@@ -1,11 +1,9 @@
 // The deliveries log as a vendor admin sees it: messages of one of their applications,
 // every attempt of one message, Redeliver, and whether the endpoint keeps failing.
-import { UserFacingError } from "@/lib/actions/result";
 import { findVendorApplication, isUuid } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import type { DeliveryStatus, WebhookMode } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
-import { scheduleDelivery } from "@/lib/webhooks/messages";
 import type { HeaderList } from "@/lib/webhooks/request";
 
 export const DELIVERY_STATUSES = ["pending", "retrying", "delivered", "failed"] as const satisfies readonly DeliveryStatus[];
@@ -132,18 +130,6 @@ export async function getDelivery(vendorId: string, applicationId: string, messa
       configVersion: attempt.configVersion,
     })),
   };
-}
-
-/** Queues one more attempt with the same webhook-id; a retry already scheduled still stands. */
-export async function redeliver(vendorId: string, applicationId: string, messageId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const message = await tx.webhookMessage.findFirst({
-      where: { id: messageId, applicationId, application: { vendorId } },
-      select: { id: true },
-    });
-    if (!message) throw new UserFacingError("This delivery was not found. It may belong to another application.");
-    await scheduleDelivery(tx, message.id, "redeliver");
-  });
 }
 
 /**

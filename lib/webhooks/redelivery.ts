@@ -1,0 +1,39 @@
+// Redeliver: one more attempt of a message with the same webhook-id, for one message or
+// for every failed message matching the log's filter (after an outage was fixed).
+import { UserFacingError } from "@/lib/actions/result";
+import { findVendorApplication } from "@/lib/applications/queries";
+import { db } from "@/lib/db";
+import type { WebhookMode } from "@/generated/prisma/enums";
+import { scheduleDelivery } from "@/lib/webhooks/messages";
+
+/** At most this many messages per bulk redelivery; a vendor can repeat it for more. */
+export const MAX_BULK_REDELIVERIES = 1000;
+
+/** Queues one more attempt with the same webhook-id; a retry already scheduled still stands. */
+export async function redeliver(vendorId: string, applicationId: string, messageId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const message = await tx.webhookMessage.findFirst({
+      where: { id: messageId, applicationId, application: { vendorId } },
+      select: { id: true },
+    });
+    if (!message) throw new UserFacingError("This delivery was not found. It may belong to another application.");
+    await scheduleDelivery(tx, message.id, "redeliver");
+  });
+}
+
+/** Queues a redelivery of every failed message of the application (of one mode, if given), oldest first. */
+export async function redeliverFailed(vendorId: string, applicationId: string, mode?: WebhookMode): Promise<{ queued: number }> {
+  if (!(await findVendorApplication(vendorId, applicationId))) {
+    throw new UserFacingError("This application was not found. It may have been deleted.");
+  }
+  return db().$transaction(async (tx) => {
+    const failed = await tx.webhookMessage.findMany({
+      where: { applicationId, status: "failed", ...(mode && { mode }) },
+      orderBy: { id: "asc" },
+      take: MAX_BULK_REDELIVERIES,
+      select: { id: true },
+    });
+    for (const message of failed) await scheduleDelivery(tx, message.id, "redeliver");
+    return { queued: failed.length };
+  });
+}
