@@ -53,6 +53,14 @@ test("a vendor admin tests their webhook before saving: a signed test request, t
   await expect(dialog.getByText("receiver error")).toBeVisible();
   expect(receiver.received).toHaveLength(2);
 
+  // A receiver that checks signatures refuses the deliberately wrong one.
+  receiver.respondWith(401, "invalid signature");
+  await dialog.getByRole("button", { name: "Send with wrong signature" }).click();
+  await expect(result).toContainText("Wrong-signature test succeeded.");
+  await expect(result).toContainText("Status 401");
+  expect(receiver.received).toHaveLength(3);
+  expect(receiver.received[2]!.headers["webhook-signature"]).not.toBe(receiver.received[0]!.headers["webhook-signature"]);
+
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("button", { name: "Test Webhook" })).toBeFocused();

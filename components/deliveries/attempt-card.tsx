@@ -3,7 +3,12 @@
 import { LocalDateTime } from "@/components/deliveries/local-time";
 import type { AttemptView } from "@/lib/webhooks/deliveries";
 
-const TRIGGER_LABELS: Record<string, string> = { automatic: "Automatic", redeliver: "Redeliver", test: "Test Webhook" };
+const TRIGGER_LABELS: Record<string, string> = {
+  automatic: "Automatic",
+  redeliver: "Redeliver",
+  test: "Test Webhook",
+  "test-wrong-signature": "Test Webhook, wrong signature",
+};
 
 const mono = "font-mono text-xs text-slate-800 [overflow-wrap:anywhere]";
 const codeBlock = `max-h-72 overflow-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 ${mono}`;
@@ -44,7 +49,7 @@ export function AttemptCard({ attempt }: { attempt: AttemptView }) {
 }
 
 function settingsLabel({ trigger, configVersion }: AttemptView): string {
-  if (trigger === "test") return `The Provisioning form as it was when tested${configVersion ? ` (based on version ${configVersion})` : ""}`;
+  if (trigger.startsWith("test")) return `The Provisioning form as it was when tested${configVersion ? ` (based on version ${configVersion})` : ""}`;
   return configVersion ? `Version ${configVersion} of the Provisioning settings` : "No saved Provisioning settings";
 }
 

@@ -14,8 +14,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionFailure, ActionResult } from "@/lib/actions/result";
 import type { ProvisioningSettingsInput } from "@/lib/provisioning/schema";
-import { previewTestWebhookAction, sendTestWebhookAction } from "@/lib/webhooks/actions";
-import type { SampleRequest } from "@/lib/webhooks/test-webhook";
+import { previewTestWebhookAction, sendTestWebhookAction, sendWrongSignatureTestAction } from "@/lib/webhooks/actions";
+import type { SampleRequest, TestSignature } from "@/lib/webhooks/test-webhook";
 
 const NO_URL_MESSAGE = "Enter a webhook URL to send a test.";
 
@@ -28,7 +28,13 @@ export function TestWebhookDialog() {
   const [testedValues, setTestedValues] = useState<ProvisioningSettingsInput | null>(null);
 
   const preview = useMutation({ mutationFn: previewTestWebhookAction });
-  const send = useMutation({ mutationFn: sendTestWebhookAction });
+  // One mutation for both buttons, so the result shown is always the latest test's.
+  const send = useMutation({
+    mutationFn: ({ values, signature }: { values: ProvisioningSettingsInput; signature: TestSignature }) =>
+      signature === "valid" ? sendTestWebhookAction(values) : sendWrongSignatureTestAction(values),
+  });
+  const sendTest = (signature: TestSignature) => testedValues && send.mutate({ values: testedValues, signature });
+  const sending = send.isPending ? send.variables.signature : null;
 
   const open = () => {
     const values = getValues();
@@ -88,8 +94,11 @@ export function TestWebhookDialog() {
             <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
               Close
             </Button>
-            <Button disabled={!sample || !testedValues || send.isPending} onClick={() => testedValues && send.mutate(testedValues)}>
-              {send.isPending ? "Sending…" : "Submit Test"}
+            <Button variant="secondary" disabled={!sample || send.isPending} onClick={() => sendTest("wrong")}>
+              {sending === "wrong" ? "Sending…" : "Send with wrong signature"}
+            </Button>
+            <Button disabled={!sample || send.isPending} onClick={() => sendTest("valid")}>
+              {sending === "valid" ? "Sending…" : "Submit Test"}
             </Button>
           </footer>
         </div>
@@ -131,7 +140,8 @@ function SampleSection({ state }: { state: SampleState }) {
         <>
           <SampleRequestView sample={state.sample} />
           <p className="text-xs text-slate-500">
-            Copy as cURL copies this request as shown: secret header values stay masked (••••••••), so replace them before running
+            Send with wrong signature sends the same request signed with a throwaway secret: a receiver that verifies signatures
+            refuses it with a 4xx such as 401. Copy as cURL copies this request as shown: secret header values stay masked (••••••••), so replace them before running
             it, and the signature is valid only for this sample&apos;s timestamp.
           </p>
         </>

@@ -36,7 +36,10 @@ function Verdict({ outcome }: { outcome: TestOutcome }) {
   const { result } = outcome;
   return (
     <VerdictBox succeeded={result.succeeded}>
-      <p className="font-medium">{result.succeeded ? "Test succeeded." : "Test failed."}</p>
+      <p className="font-medium">
+        {result.signature === "wrong" ? "Wrong-signature test " : "Test "}
+        {result.succeeded ? "succeeded." : "failed."}
+      </p>
       <p>{result.summary}</p>
       <p className="mt-1">
         {result.status === null ? "No response" : `Status ${result.status}`} · Latency {result.latencyMs} ms

@@ -15,6 +15,7 @@ import {
   revealSigningSecretAction,
   rotateSigningSecretAction,
   sendTestWebhookAction,
+  sendWrongSignatureTestAction,
 } from "@/lib/webhooks/actions";
 import { SANDBOX_DISTRICT } from "@/lib/webhooks/payload";
 import { MASK } from "@/lib/webhooks/request";
@@ -94,6 +95,23 @@ describe("Test Webhook", () => {
     const result = await sendTestWebhookAction({ ...form, webhookUrl: "http://example.com/hooks" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { webhookUrl: expect.stringMatching(/https/) } });
     expect(await db().webhookMessage.count({ where: { applicationId: acme.application.id } })).toBe(0);
+  });
+
+  it("sends a deliberately wrong signature on request: refusing it is the success", async () => {
+    receiver.answer([{ status: 401 }, { status: 200 }]);
+    const refused = await sendWrongSignatureTestAction(form);
+    if (!refused.ok) throw new Error(refused.formError);
+    expect(refused.data).toMatchObject({ signature: "wrong", succeeded: true, status: 401 });
+
+    const secret = await revealSigningSecretAction({ applicationId: acme.application.id });
+    if (!secret.ok) throw new Error(secret.formError);
+    const [request] = receiver.received;
+    expect(() => new Webhook(secret.data.secret).verify(request!.body, request!.headers as Record<string, string>)).toThrow();
+
+    const accepted = await sendWrongSignatureTestAction(form);
+    if (!accepted.ok) throw new Error(accepted.formError);
+    expect(accepted.data).toMatchObject({ succeeded: false, status: 200 });
+    expect(accepted.data.summary).toMatch(/accepted a request with a wrong signature/);
   });
 
   it("allows 10 tests a minute; the 11th says when to try again", async () => {

@@ -20,6 +20,11 @@ export const previewTestWebhookAction = vendorAction(formSchema, (admin, setting
 
 export const sendTestWebhookAction = vendorAction(formSchema, (admin, settings) => sendTestWebhook(admin.vendorId, settings));
 
+/** The same test signed with a throwaway secret: a receiver that verifies signatures must refuse it. */
+export const sendWrongSignatureTestAction = vendorAction(formSchema, (admin, settings) =>
+  sendTestWebhook(admin.vendorId, settings, { signature: "wrong" }),
+);
+
 export const redeliverAction = vendorAction(messageSchema, async (admin, { applicationId, messageId }) => {
   await redeliver(admin.vendorId, applicationId, messageId);
   return { queued: true };

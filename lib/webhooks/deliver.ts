@@ -14,6 +14,8 @@ export type DeliverOptions = {
   trigger: DeliveryTrigger;
   /** The form's unsaved settings (Submit Test); otherwise the saved ones. */
   target?: WebhookTarget;
+  /** Replaces the application's secrets: only for the deliberately wrong signature of a test. */
+  signingSecrets?: readonly string[];
   client?: OutboundClient;
   now?: () => Date;
   random?: () => number;
@@ -40,7 +42,7 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
     messageId: message.id,
     timestamp: Math.floor(startedAt.getTime() / 1000),
     body: message.payload,
-    signingSecrets: await activeSigningSecrets(message.applicationId, startedAt),
+    signingSecrets: options.signingSecrets ?? (await activeSigningSecrets(message.applicationId, startedAt)),
     customHeaders: target.headers,
   });
   const result = target.url

@@ -9,7 +9,7 @@ import { MAX_ATTEMPTS } from "@/lib/webhooks/retry-schedule";
 
 export const DELIVER_WEBHOOK_TASK = "deliver-webhook";
 
-export type DeliveryTrigger = "automatic" | "redeliver" | "test";
+export type DeliveryTrigger = "automatic" | "redeliver" | "test" | "test-wrong-signature";
 export type DeliverJobPayload = { messageId: string; trigger: DeliveryTrigger };
 
 /** Time-ordered, unguessable, and safe in a header: `msg_` + 9 chars of time + 16 random. */

@@ -11,6 +11,7 @@ import { deliverMessage } from "@/lib/webhooks/deliver";
 import { createMessage, newMessageId } from "@/lib/webhooks/messages";
 import { buildWebhookBody, SANDBOX_DISTRICT, type WebhookEvent } from "@/lib/webhooks/payload";
 import { buildWebhookHeaders, maskHeaders, type HeaderList } from "@/lib/webhooks/request";
+import { generateSigningSecret } from "@/lib/webhooks/signing";
 import { activeSigningSecrets } from "@/lib/webhooks/signing-secrets";
 
 export const TESTS_PER_MINUTE = 10;
@@ -18,9 +19,13 @@ const WINDOW_MS = 60_000;
 
 export type SampleRequest = { method: "POST"; url: string; headers: HeaderList; body: string };
 
+/** `valid`: the real test. `wrong`: signed with a throwaway secret, to see the receiver refuse it. */
+export type TestSignature = "valid" | "wrong";
+
 export type TestWebhookResult = {
   messageId: string;
-  /** The seed's rule: a test succeeds when the receiver answers 200. */
+  signature: TestSignature;
+  /** The seed's rule: a test succeeds when the receiver answers 200 (or, with a wrong signature, refuses it with a 4xx). */
   succeeded: boolean;
   summary: string;
   status: number | null;
@@ -45,7 +50,11 @@ export async function previewTestWebhook(vendorId: string, settings: Provisionin
   return { method: "POST", url: target.url ?? "", headers: maskHeaders(headers, target.headers), body: prettyJson(body) };
 }
 
-export async function sendTestWebhook(vendorId: string, settings: ProvisioningSettings, now = new Date()): Promise<TestWebhookResult> {
+export async function sendTestWebhook(
+  vendorId: string,
+  settings: ProvisioningSettings,
+  { signature = "valid", now = new Date() }: { signature?: TestSignature; now?: Date } = {},
+): Promise<TestWebhookResult> {
   await requireOwnApplication(vendorId, settings.applicationId);
   const target = await formWebhookTarget(settings);
   if (!target.url) {
@@ -67,16 +76,22 @@ export async function sendTestWebhook(vendorId: string, settings: ProvisioningSe
     return createMessage(tx, testEvent(settings.applicationId, now), 1);
   });
 
-  const attempt = await deliverMessage(message.id, { trigger: "test", target, now: () => new Date() });
+  const attempt = await deliverMessage(message.id, {
+    trigger: signature === "valid" ? "test" : "test-wrong-signature",
+    target,
+    signingSecrets: signature === "valid" ? undefined : [generateSigningSecret()],
+  });
   const recorded = await db().webhookAttempt.findFirstOrThrow({ where: { messageId: message.id }, orderBy: { number: "desc" } });
   const result = attempt?.result ?? null;
   const status = result?.ok ? result.status : null;
+  const succeeded = signature === "valid" ? status === 200 : status !== null && status >= 400 && status < 500;
   return {
     messageId: message.id,
-    succeeded: status === 200,
-    summary: testSummary(status, attempt?.errorMessage ?? null),
+    signature,
+    succeeded,
+    summary: signature === "valid" ? testSummary(status, attempt?.errorMessage ?? null) : wrongSignatureSummary(status, attempt?.errorMessage ?? null),
     status,
-    errorKind: result?.ok ? (status === 200 ? null : "status") : (result?.error.kind ?? "no_url"),
+    errorKind: result?.ok ? (succeeded ? null : "status") : (result?.error.kind ?? "no_url"),
     latencyMs: recorded.latencyMs,
     request: { method: "POST", url: recorded.url, headers: recorded.requestHeaders as HeaderList, body: prettyJson(message.payload) },
     response: result?.ok ? { headers: result.headers, body: result.body, truncated: result.bodyTruncated } : null,
@@ -92,6 +107,17 @@ function testSummary(status: number | null, errorMessage: string | null): string
     return `Your endpoint answered ${status}. The test succeeds only with 200: check the response below and your receiver's logs.`;
   }
   return errorMessage ?? "The test did not reach your endpoint.";
+}
+
+function wrongSignatureSummary(status: number | null, errorMessage: string | null): string {
+  if (status === null) return errorMessage ?? "The test did not reach your endpoint.";
+  if (status >= 400 && status < 500) {
+    return `Your endpoint refused a request with a wrong signature (${status}). It verifies webhook-signature, as it should.`;
+  }
+  if (status >= 200 && status < 300) {
+    return `Your endpoint accepted a request with a wrong signature (${status}). Verify webhook-signature with your signing secret and answer 401 when it does not match, or anyone could send you webhooks.`;
+  }
+  return `Your endpoint answered ${status}. A request with a wrong signature should get a 4xx answer such as 401.`;
 }
 
 function testEvent(applicationId: string, occurredAt: Date): WebhookEvent {
