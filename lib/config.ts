@@ -27,6 +27,7 @@ const environmentSchema = z.object({
     .pipe(z.array(z.enum(["loopback", "private"], "must list only loopback and/or private"))),
   ROLLCALL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100, "must be between 1 and 100").default(10),
   ROLLCALL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600, "must be between 1 and 3600").default(60),
+  ROLLCALL_WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).max(3650, "must be between 1 and 3650").default(90),
   NEXTAUTH_URL: z.string().url("must be an absolute URL such as https://rollcall.example.org").optional(),
 });
 
@@ -43,6 +44,8 @@ export type Config = {
   workerConcurrency: number;
   /** A job held longer than this belongs to a worker that died, and is run again. */
   workerLeaseMs: number;
+  /** Days the deliveries log keeps delivered and failed messages. */
+  webhookLogDays: number;
 };
 
 let cached: Config | undefined;
@@ -62,6 +65,7 @@ export function getConfig(): Config {
     outboundAllowedNetworks: env.ROLLCALL_ALLOW_OUTBOUND_TO,
     workerConcurrency: env.ROLLCALL_WORKER_CONCURRENCY,
     workerLeaseMs: env.ROLLCALL_WORKER_LEASE_SECONDS * 1000,
+    webhookLogDays: env.ROLLCALL_WEBHOOK_LOG_DAYS,
     publicUrl: (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
   };
   return cached;

@@ -8,6 +8,7 @@ const worker = await startWebhookWorker({
   connectionString: config.databaseUrl,
   concurrency: config.workerConcurrency,
   leaseMs: config.workerLeaseMs,
+  logRetentionDays: config.webhookLogDays,
 });
 console.log("Webhook worker ready");
 

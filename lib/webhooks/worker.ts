@@ -5,12 +5,15 @@ import { makeWorkerUtils, run, type Task } from "graphile-worker";
 import { jobQueueLogger } from "@/lib/jobs/logger";
 import { deliverMessage } from "@/lib/webhooks/deliver";
 import { DELIVER_WEBHOOK_TASK, type DeliverJobPayload } from "@/lib/webhooks/messages";
+import { PRUNE_SCHEDULE, PRUNE_WEBHOOK_LOG_TASK, pruneWebhookLog } from "@/lib/webhooks/retention";
 
 export type WebhookWorkerOptions = {
   connectionString: string;
   concurrency?: number;
   /** A job locked for longer than this belongs to a dead worker and is run again. */
   leaseMs?: number;
+  /** Days the deliveries log keeps settled messages (pruned daily). */
+  logRetentionDays?: number;
 };
 
 export type WebhookWorker = { stop(): Promise<void>; finished: Promise<void> };
@@ -20,7 +23,12 @@ const deliverWebhook: Task = async (payload) => {
   await deliverMessage(messageId, { trigger });
 };
 
-export async function startWebhookWorker({ connectionString, concurrency = 10, leaseMs = 60_000 }: WebhookWorkerOptions): Promise<WebhookWorker> {
+export async function startWebhookWorker({
+  connectionString,
+  concurrency = 10,
+  leaseMs = 60_000,
+  logRetentionDays = 90,
+}: WebhookWorkerOptions): Promise<WebhookWorker> {
   const utils = await makeWorkerUtils({ connectionString, logger: jobQueueLogger });
   const releaseAbandonedJobs = async () => {
     const abandoned = await utils.withPgClient((client) =>
@@ -40,7 +48,12 @@ export async function startWebhookWorker({ connectionString, concurrency = 10, l
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: jobQueueLogger,
-    taskList: { [DELIVER_WEBHOOK_TASK]: deliverWebhook },
+    taskList: {
+      [DELIVER_WEBHOOK_TASK]: deliverWebhook,
+      [PRUNE_WEBHOOK_LOG_TASK]: async () => void (await pruneWebhookLog(logRetentionDays)),
+    },
+    // graphile-worker runs each cron item once per schedule across all workers.
+    crontab: PRUNE_SCHEDULE,
   });
   const sweep = setInterval(() => {
     releaseAbandonedJobs().catch((error) => console.error("Could not release abandoned webhook jobs", error));
