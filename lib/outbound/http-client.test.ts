@@ -85,7 +85,7 @@ describe("URLs that spell a forbidden address", () => {
     const client = createOutboundClient({ allowedNetworks: ["loopback", "private"], connect: mustNotConnect() });
     const result = await client.send({ method: "GET", url: "http://169.254.169.254/latest/meta-data", headers: [] });
     expect(result.ok || result.error.message).toBe(
-      "169.254.169.254 is the cloud metadata service; Rollcall only delivers to public and loopback and private addresses",
+      "169.254.169.254 is the cloud metadata service; Rollcall only delivers to public, loopback and private addresses",
     );
   });
 

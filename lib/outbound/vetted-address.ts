@@ -51,7 +51,8 @@ export async function lookupAllAddresses(hostname: string): Promise<ResolvedAddr
 
 function refusal(address: string, subject: string, allowed: ReadonlyArray<AllowedNetwork>) {
   if (isAddressAllowed(address, allowed)) return null;
-  const reachable = ["public", ...allowed].join(" and ");
+  const kinds = ["public", ...allowed];
+  const reachable = kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : "public";
   const why = describeBlockedAddress(classifyAddress(address));
   return failure("blocked_address", `${subject} ${why}; Rollcall only delivers to ${reachable} addresses`);
 }
