@@ -8,6 +8,7 @@ import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "rea
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { HeaderEditor } from "@/components/provisioning/header-editor";
 import { TestWebhookDialog } from "@/components/provisioning/test-webhook-dialog";
+import { WebhookUrlCheckView } from "@/components/provisioning/webhook-url-check-view";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -37,6 +38,8 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
   const { control, register, handleSubmit, setValue, setError, reset, formState } = form;
   const autoProvisioning = useWatch({ control, name: "autoProvisioning" });
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // The URL last left or saved: what the check under the field describes.
+  const [checkedUrl, setCheckedUrl] = useState("");
   const allowLeaving = useLeaveWarning(formState.isDirty);
 
   const save = useMutation({
@@ -44,6 +47,7 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
     onSuccess: (result) => {
       if (result.ok) {
         reset(result.data);
+        setCheckedUrl(result.data.webhookUrl);
         setOutcome({ tone: "success", message: "Provisioning settings saved." });
         router.refresh();
         return;
@@ -110,17 +114,20 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
             />
           )}
         />
-        <Field
-          label="Webhook URL"
-          type="url"
-          inputMode="url"
-          placeholder="https://application-host.com/webhook"
-          autoComplete="off"
-          spellCheck={false}
-          hint="Rollcall sends a POST request here when a district activates this application."
-          error={formState.errors.webhookUrl?.message}
-          {...register("webhookUrl")}
-        />
+        <div>
+          <Field
+            label="Webhook URL"
+            type="url"
+            inputMode="url"
+            placeholder="https://application-host.com/webhook"
+            autoComplete="off"
+            spellCheck={false}
+            hint="Rollcall sends a POST request here when a district activates this application."
+            error={formState.errors.webhookUrl?.message}
+            {...register("webhookUrl", { onBlur: () => setCheckedUrl(form.getValues("webhookUrl").trim()) })}
+          />
+          <WebhookUrlCheckView applicationId={initialSettings.applicationId} url={checkedUrl} httpWebhookHosts={httpWebhookHosts} />
+        </div>
         <TestWebhookDialog />
         <HeaderEditor />
         <Field

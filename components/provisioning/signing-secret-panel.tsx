@@ -4,6 +4,7 @@
 // grace period so a vendor can update their receiver without rejecting webhooks.
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { ReceiverSnippets } from "@/components/provisioning/receiver-snippets";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { Alert } from "@/components/ui/alert";
@@ -125,6 +126,8 @@ export function SigningSecretPanel({ applicationId }: { applicationId: string })
       )}
 
       {error ? <Alert tone="error">{error}</Alert> : null}
+
+      <ReceiverSnippets />
     </section>
   );
 }

@@ -10,7 +10,7 @@ export type Lookup = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export type VettedAddress =
   | { ok: true; address: ResolvedAddress }
-  | { ok: false; error: { kind: "dns" | "blocked_address" | "timeout"; message: string } };
+  | { ok: false; error: { kind: "dns" | "blocked_address" | "timeout"; message: string; dnsCode?: string } };
 
 type VettingOptions = {
   allowedNetworks: ReadonlyArray<AllowedNetwork>;
@@ -31,11 +31,12 @@ export async function resolveVettedAddress(hostname: string, options: VettingOpt
   try {
     addresses = await unlessAborted(options.lookup(hostname), options.signal);
   } catch (error) {
-    return failure("dns", `Could not resolve ${hostname} (DNS: ${errorCode(error) ?? String(error)})`);
+    const dnsCode = errorCode(error) ?? String(error);
+    return { ok: false, error: { kind: "dns", message: `Could not resolve ${hostname} (DNS: ${dnsCode})`, dnsCode } };
   }
   if (addresses === ABANDONED) return failure("timeout", `Could not resolve ${hostname} within ${seconds(options.timeoutMs)}`);
   const [first] = addresses;
-  if (!first) return failure("dns", `Could not resolve ${hostname} (DNS: no addresses)`);
+  if (!first) return { ok: false, error: { kind: "dns", message: `Could not resolve ${hostname} (DNS: no addresses)`, dnsCode: "no addresses" } };
   // Every address must pass: the connection must not depend on which one is picked.
   for (const { address } of addresses) {
     const refused = refusal(address, `${hostname} resolves to ${address},`, options.allowedNetworks);
