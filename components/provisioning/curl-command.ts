@@ -2,8 +2,13 @@
 // against their receiver; values arrive already masked where they are secret.
 import type { SampleRequest } from "@/lib/webhooks/test-webhook";
 
+/** Headers curl writes itself from the URL and the body. */
+const SET_BY_CURL = new Set(["host", "content-length", "connection"]);
+
 export function curlCommandFor(sample: SampleRequest): string {
-  const headerFlags = sample.headers.map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
+  const headerFlags = sample.headers
+    .filter(([name]) => !SET_BY_CURL.has(name.toLowerCase()))
+    .map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
   return [`curl -X ${sample.method} ${shellQuote(sample.url)}`, ...headerFlags, `--data ${shellQuote(compactJson(sample.body))}`].join(" ");
 }
 

@@ -69,7 +69,7 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
 
     const target = parseTarget(request.url);
     if (typeof target === "string") return finish({ ok: false, error: { kind: "invalid_url", message: target } });
-    const headerList = buildHeaderList(target.url, request);
+    const headerList = buildHeaderList(request);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -189,20 +189,26 @@ function parseTarget(raw: string): Target | string {
   return { url, hostname, port: url.port ? Number(url.port) : usesTls ? 443 : 80, tls: usesTls };
 }
 
-// A flat [name, value, ...] list puts the caller's headers on the wire in order and as spelt.
-function buildHeaderList(url: URL, request: OutboundRequest): string[] {
-  const list = ["Host", url.host];
+/** The headers exactly as the client sends them, in order: Host, the caller's, Content-Length, Connection. */
+export function headersOnTheWire(request: Pick<OutboundRequest, "url" | "method" | "headers" | "body">): Array<[string, string]> {
+  const list: Array<[string, string]> = [["Host", new URL(request.url).host]];
   for (const [name, value] of request.headers) {
-    if (HEADERS_SET_BY_CLIENT.has(name.toLowerCase())) continue;
-    http.validateHeaderName(name);
-    http.validateHeaderValue(name, value);
-    list.push(name, value);
+    if (!HEADERS_SET_BY_CLIENT.has(name.toLowerCase())) list.push([name, value]);
   }
   if (request.body !== undefined || request.method === "POST") {
-    list.push("Content-Length", String(Buffer.byteLength(request.body ?? "")));
+    list.push(["Content-Length", String(Buffer.byteLength(request.body ?? ""))]);
   }
-  list.push("Connection", "close");
+  list.push(["Connection", "close"]);
   return list;
+}
+
+// A flat [name, value, ...] list puts the caller's headers on the wire in order and as spelt.
+function buildHeaderList(request: OutboundRequest): string[] {
+  return headersOnTheWire(request).flatMap(([name, value]) => {
+    http.validateHeaderName(name);
+    http.validateHeaderValue(name, value);
+    return [name, value];
+  });
 }
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {

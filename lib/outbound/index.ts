@@ -3,6 +3,8 @@
 import { getConfig } from "@/lib/config";
 import { createOutboundClient, type OutboundClient } from "@/lib/outbound/http-client";
 
+export { headersOnTheWire } from "@/lib/outbound/http-client";
+
 let client: OutboundClient | undefined;
 
 export function outboundClient(): OutboundClient {

@@ -125,8 +125,12 @@ describe("deliverMessage", () => {
     expect(JSON.parse(request!.body)).toMatchObject({ type: "application.activated", mode: "standard", districtGUID: SANDBOX_DISTRICT.guid, applicationId });
 
     const recorded = await db().webhookAttempt.findFirstOrThrow({ where: { messageId } });
-    const logged = Object.fromEntries(recorded.requestHeaders as [string, string][]);
+    const loggedList = recorded.requestHeaders as [string, string][];
+    const logged = Object.fromEntries(loggedList);
     expect(logged["X-Api-Key"]).toBe(MASK);
+    // The log shows the request as it went on the wire, Host and Content-Length included.
+    expect(loggedList[0]).toEqual(["Host", new URL(receiver.url).host]);
+    expect(logged["Content-Length"]).toBe(String(Buffer.byteLength(request!.body)));
     expect(JSON.stringify(recorded)).not.toContain("sk_live_9");
   });
 

@@ -1,7 +1,7 @@
 // Sends one attempt of a message and records it; schedules the next attempt when the
 // answer deserves a retry. Called by the queue's worker, by Redeliver, and by Submit Test.
 import { db } from "@/lib/db";
-import { outboundClient, type OutboundClient, type OutboundResult } from "@/lib/outbound";
+import { headersOnTheWire, outboundClient, type OutboundClient, type OutboundResult } from "@/lib/outbound";
 import { savedWebhookTarget, type WebhookTarget } from "@/lib/provisioning/webhook-target";
 import { outcomeOf } from "@/lib/webhooks/attempt-outcome";
 import { scheduleDelivery, type DeliveryTrigger } from "@/lib/webhooks/messages";
@@ -45,9 +45,8 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
     signingSecrets: options.signingSecrets ?? (await activeSigningSecrets(message.applicationId, startedAt)),
     customHeaders: target.headers,
   });
-  const result = target.url
-    ? await (options.client ?? outboundClient()).send({ method: "POST", url: target.url, headers, body: message.payload })
-    : null;
+  const request = target.url ? { method: "POST" as const, url: target.url, headers, body: message.payload } : null;
+  const result = request ? await (options.client ?? outboundClient()).send(request) : null;
   const finishedAt = now();
   const outcome = outcomeOf(result, finishedAt);
   const latencyMs = result ? Math.round(result.timings.totalMs) : 0;
@@ -65,7 +64,7 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
         trigger: options.trigger,
         startedAt,
         url: target.url ?? "",
-        requestHeaders: maskHeaders(headers, target.headers),
+        requestHeaders: maskHeaders(request ? headersOnTheWire(request) : headers, target.headers),
         configVersion: target.configVersion,
         succeeded: outcome.verdict === "delivered",
         responseStatus: result?.ok ? result.status : null,

@@ -4,7 +4,7 @@ import { UserFacingError } from "@/lib/actions/result";
 import { findVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
-import type { OutboundErrorKind } from "@/lib/outbound";
+import { headersOnTheWire, type OutboundErrorKind } from "@/lib/outbound";
 import type { ProvisioningSettings } from "@/lib/provisioning/schema";
 import { formWebhookTarget } from "@/lib/provisioning/webhook-target";
 import { deliverMessage } from "@/lib/webhooks/deliver";
@@ -47,7 +47,8 @@ export async function previewTestWebhook(vendorId: string, settings: Provisionin
     signingSecrets: await activeSigningSecrets(settings.applicationId, now),
     customHeaders: target.headers,
   });
-  return { method: "POST", url: target.url ?? "", headers: maskHeaders(headers, target.headers), body: prettyJson(body) };
+  const onTheWire = target.url && URL.canParse(target.url) ? headersOnTheWire({ method: "POST", url: target.url, headers, body }) : headers;
+  return { method: "POST", url: target.url ?? "", headers: maskHeaders(onTheWire, target.headers), body: prettyJson(body) };
 }
 
 export async function sendTestWebhook(
