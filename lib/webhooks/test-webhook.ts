@@ -81,6 +81,13 @@ export async function sendTestWebhook(
     trigger: signature === "valid" ? "test" : "test-wrong-signature",
     target,
     signingSecrets: signature === "valid" ? undefined : [generateSigningSecret()],
+  }).catch(async (error: unknown) => {
+    // No queue job stands behind a test: settle it, or the log would show it pending forever.
+    await db().webhookMessage.update({
+      where: { id: message.id },
+      data: { status: "failed", completedAt: new Date(), lastError: "Rollcall could not send this test because of an internal error." },
+    });
+    throw error;
   });
   const recorded = await db().webhookAttempt.findFirstOrThrow({ where: { messageId: message.id }, orderBy: { number: "desc" } });
   const result = attempt?.result ?? null;
