@@ -100,6 +100,8 @@ test("a vendor admin reveals, rotates and hides the signing secret", async ({ ve
   await expect(secret).not.toHaveValue(original);
   await expect(secret).toHaveValue(/^whsec_/);
   await expect(page.getByText(/The previous secret stops signing at \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/)).toBeVisible();
+  await expect(page.getByText(/Signing secret rotated; the previous secret signs until/)).toBeVisible();
+  await expect(secret).toHaveValue(/^whsec_/);
 
   await page.getByRole("button", { name: "Hide" }).click();
   await expect(page.getByLabel("Current signing secret")).toHaveCount(0);

@@ -3,6 +3,7 @@
 // The application's webhook signing secret: hidden until asked for, and rotated with a
 // grace period so a vendor can update their receiver without rejecting webhooks.
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { ReceiverSnippets } from "@/components/provisioning/receiver-snippets";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -19,6 +20,7 @@ const CONNECTION_FAILED = "Rollcall could not be reached: the connection failed.
 
 export function SigningSecretPanel({ applicationId }: { applicationId: string }) {
   const inputId = useId();
+  const router = useRouter();
   const [step, setStep] = useState<Step>("hidden");
   const [view, setView] = useState<SecretView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +35,15 @@ export function SigningSecretPanel({ applicationId }: { applicationId: string })
     setStep("shown");
   };
   const reveal = useMutation({ mutationFn: revealSigningSecretAction, onSuccess: onResult, onError: () => setError(CONNECTION_FAILED) });
-  const rotate = useMutation({ mutationFn: rotateSigningSecretAction, onSuccess: onResult, onError: () => setError(CONNECTION_FAILED) });
+  const rotate = useMutation({
+    mutationFn: rotateSigningSecretAction,
+    onSuccess: (result) => {
+      onResult(result);
+      // The rotation is now in the change history beside the form.
+      if (result.ok) router.refresh();
+    },
+    onError: () => setError(CONNECTION_FAILED),
+  });
 
   // The button that was clicked disappears at each step: move focus to what replaced it.
   const previousStep = useRef(step);

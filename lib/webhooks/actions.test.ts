@@ -180,6 +180,9 @@ describe("signing secret", () => {
     if (!before.ok || !rotated.ok) throw new Error("secret actions failed");
     expect(rotated.data.secret).not.toBe(before.data.secret);
     expect(rotated.data.previousExpiresAt!.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    const history = await db().provisioningChange.findMany({ where: { applicationId: acme.application.id } });
+    expect(history).toMatchObject([{ actorId: acme.admin.id, summary: [expect.stringMatching(/^Signing secret rotated/)] }]);
+    expect(JSON.stringify(history)).not.toContain(rotated.data.secret);
 
     await sendTestWebhookAction(form);
     const [request] = receiver.received;

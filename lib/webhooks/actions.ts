@@ -42,7 +42,7 @@ export const revealSigningSecretAction = vendorAction(applicationSchema, async (
 
 export const rotateSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
   await requireOwnApplication(admin.vendorId, applicationId);
-  return rotateSigningSecret(applicationId);
+  return rotateSigningSecret(applicationId, admin.id);
 });
 
 async function requireOwnApplication(vendorId: string, applicationId: string): Promise<void> {

@@ -42,8 +42,11 @@ export async function currentSigningSecret(applicationId: string, now = new Date
   };
 }
 
-/** A new current secret; every older one expires after the grace period (or sooner if it already would). */
-export async function rotateSigningSecret(applicationId: string, now = new Date()): Promise<SigningSecretView> {
+/**
+ * A new current secret; every older one expires after the grace period (or sooner if it
+ * already would). The application's change history records who rotated it, never the secret.
+ */
+export async function rotateSigningSecret(applicationId: string, actorId: string, now = new Date()): Promise<SigningSecretView> {
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-secret:${applicationId}`}))`;
     const graceEnds = new Date(now.getTime() + ROTATION_GRACE_MS);
@@ -52,6 +55,15 @@ export async function rotateSigningSecret(applicationId: string, now = new Date(
       data: { expiresAt: graceEnds },
     });
     const secret = await createSigningSecret(tx, applicationId);
+    const config = await tx.provisioningConfig.findUnique({ where: { applicationId }, select: { version: true } });
+    await tx.provisioningChange.create({
+      data: {
+        applicationId,
+        actorId,
+        version: config?.version ?? 0,
+        summary: [`Signing secret rotated; the previous secret signs until ${graceEnds.toISOString().replace("T", " ").slice(0, 16)} UTC`],
+      },
+    });
     return { secret, createdAt: now, previousExpiresAt: graceEnds };
   });
 }
