@@ -36,13 +36,16 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
   const settled = message.status === "delivered" || message.status === "failed";
   if (options.trigger === "automatic" && settled) return null;
 
-  const target = options.target ?? (await savedWebhookTarget(message.applicationId));
   const startedAt = now();
+  const [target, signingSecrets] = await Promise.all([
+    options.target ?? savedWebhookTarget(message.applicationId),
+    options.signingSecrets ?? activeSigningSecrets(message.applicationId, startedAt),
+  ]);
   const headers = buildWebhookHeaders({
     messageId: message.id,
     timestamp: Math.floor(startedAt.getTime() / 1000),
     body: message.payload,
-    signingSecrets: options.signingSecrets ?? (await activeSigningSecrets(message.applicationId, startedAt)),
+    signingSecrets,
     customHeaders: target.headers,
   });
   const request = target.url ? { method: "POST" as const, url: target.url, headers, body: message.payload } : null;
