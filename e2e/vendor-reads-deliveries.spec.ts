@@ -40,6 +40,14 @@ test("a vendor admin finds a test webhook in the deliveries log, reads its attem
   await expect(testRow).toHaveCount(1);
   await expect(statusFilter).toHaveValue("");
 
+  // Test webhooks are sent on behalf of the sandbox district.
+  const districtFilter = page.getByLabel("District", { exact: true });
+  await districtFilter.selectOption("Rollcall Sandbox District");
+  await expect(page).toHaveURL(/[?&]district=00000000-0000-4000-8000-000000000000/);
+  await expect(testRow).toHaveCount(1);
+  await districtFilter.selectOption("All");
+  await expect(page).not.toHaveURL(/district=/);
+
   await modeFilter.selectOption("Test");
   await expect(page).toHaveURL(/[?&]mode=test/);
   await page.reload();
@@ -85,6 +93,10 @@ test("after an outage a vendor admin redelivers every failed message at once", a
   await page.getByRole("link", { name: "Deliveries" }).click();
   await page.getByLabel("Status", { exact: true }).selectOption("Failed");
   await expect(page.getByRole("row").filter({ hasText: "application.activated" })).toHaveCount(2);
+  const districtFilter = page.getByLabel("District", { exact: true });
+  await districtFilter.selectOption("Rollcall Sandbox District");
+  await expect(page.getByRole("button", { name: "Redeliver all failed messages of Rollcall Sandbox District…" })).toBeVisible();
+  await districtFilter.selectOption("All");
   await page.getByRole("button", { name: "Redeliver all failed messages…" }).click();
   await page.getByRole("group", { name: "Confirm redelivery" }).getByRole("button", { name: "Redeliver all failed messages" }).click();
   await expect(page.getByText("Queued 2 redeliveries.")).toBeVisible();

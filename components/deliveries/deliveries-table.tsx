@@ -14,16 +14,17 @@ import { LocalClock } from "@/components/deliveries/local-time";
 import { RedeliverFailedButton } from "@/components/deliveries/redeliver-failed-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { DeliveryPage } from "@/lib/webhooks/deliveries";
+import type { DeliveryDistrict, DeliveryPage } from "@/lib/webhooks/deliveries";
 
 const POLL_MS = 3_000;
 
-type DeliveriesTableProps = { applicationId: string; initialFilter: ListFilter; initialPage: DeliveryPage };
+/** `districts` are the application's districts when the page was rendered, for the District filter. */
+type DeliveriesTableProps = { applicationId: string; initialFilter: ListFilter; initialPage: DeliveryPage; districts: DeliveryDistrict[] };
 
 /** Cursors of the pages opened with "Older", for the filter they were opened under. */
 type Paging = { filterQuery: string; cursors: string[] };
 
-export function DeliveriesTable({ applicationId, initialFilter, initialPage }: DeliveriesTableProps) {
+export function DeliveriesTable({ applicationId, initialFilter, initialPage, districts }: DeliveriesTableProps) {
   const router = useRouter();
   const pathname = usePathname();
   const filter = readListFilter(useSearchParams());
@@ -60,7 +61,7 @@ export function DeliveriesTable({ applicationId, initialFilter, initialPage }: D
           </h2>
           <p className="mt-1 text-sm text-slate-500">Every webhook Rollcall sent to this application, newest first.</p>
         </div>
-        <DeliveryFilters filter={filter} onChange={changeFilter} />
+        <DeliveryFilters filter={filter} districts={districts} onChange={changeFilter} />
       </div>
 
       <p className="flex items-center gap-2 text-xs text-slate-500">
@@ -68,7 +69,13 @@ export function DeliveriesTable({ applicationId, initialFilter, initialPage }: D
         {refreshFailed ? "Last updated" : "Live · Updated"} {deliveries.dataUpdatedAt ? <LocalClock at={deliveries.dataUpdatedAt} /> : "—"}
       </p>
       {refreshFailed ? <Alert tone="error">{refreshErrorMessage(deliveries.error)}</Alert> : null}
-      {filter.status === "failed" && page && page.rows.length > 0 ? <RedeliverFailedButton applicationId={applicationId} mode={filter.mode} /> : null}
+      {filter.status === "failed" && page && page.rows.length > 0 ? (
+        <RedeliverFailedButton
+          applicationId={applicationId}
+          mode={filter.mode}
+          district={filter.district ? { guid: filter.district, name: districtName(filter.district, districts, page) } : undefined}
+        />
+      ) : null}
 
       {page && page.rows.length > 0 ? (
         <DeliveryLogTable rows={page.rows} detailHref={detailHref} busy={deliveries.isPlaceholderData} />
@@ -93,6 +100,11 @@ export function DeliveriesTable({ applicationId, initialFilter, initialPage }: D
       ) : null}
     </section>
   );
+}
+
+/** The name the page was rendered with; for a district new since then, the name its messages carry. */
+function districtName(guid: string, districts: DeliveryDistrict[], page: DeliveryPage): string {
+  return districts.find((district) => district.guid === guid)?.name ?? page.rows.find((row) => row.districtGuid === guid)?.districtName ?? guid;
 }
 
 type EmptyLogProps = { filtered: boolean; paged: boolean; applicationId: string; onClearFilters: () => void };

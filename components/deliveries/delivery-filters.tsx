@@ -1,11 +1,12 @@
-// The Status and Mode filters above the deliveries log: labelled selects whose "All"
-// option removes the filter.
+// The Status, Mode and District filters above the deliveries log: labelled selects whose
+// "All" option removes the filter.
 import { useId } from "react";
-import { MODE_LABELS, STATUS_LABELS, type ListFilter } from "@/components/deliveries/delivery-filter";
+import { districtOptions, MODE_LABELS, STATUS_LABELS, type ListFilter } from "@/components/deliveries/delivery-filter";
+import type { DeliveryDistrict } from "@/lib/webhooks/deliveries";
 
-type DeliveryFiltersProps = { filter: ListFilter; onChange: (filter: ListFilter) => void };
+type DeliveryFiltersProps = { filter: ListFilter; districts: DeliveryDistrict[]; onChange: (filter: ListFilter) => void };
 
-export function DeliveryFilters({ filter, onChange }: DeliveryFiltersProps) {
+export function DeliveryFilters({ filter, districts, onChange }: DeliveryFiltersProps) {
   return (
     <div className="flex flex-wrap items-end gap-4">
       <FilterSelect
@@ -15,6 +16,14 @@ export function DeliveryFilters({ filter, onChange }: DeliveryFiltersProps) {
         onChange={(status) => onChange({ ...filter, status: status || undefined })}
       />
       <FilterSelect label="Mode" value={filter.mode ?? ""} options={MODE_LABELS} onChange={(mode) => onChange({ ...filter, mode: mode || undefined })} />
+      {districts.length > 0 || filter.district ? (
+        <FilterSelect
+          label="District"
+          value={filter.district ?? ""}
+          options={districtOptions(districts, filter.district)}
+          onChange={(district) => onChange({ ...filter, district: district || undefined })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -9,17 +9,19 @@ import { deliveryKeys } from "@/components/deliveries/delivery-queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { redeliverFailedAction } from "@/lib/webhooks/actions";
+import type { DeliveryDistrict } from "@/lib/webhooks/deliveries";
 import type { WebhookMode } from "@/lib/webhooks/payload";
 
-type RedeliverFailedButtonProps = { applicationId: string; mode?: WebhookMode };
+type RedeliverFailedButtonProps = { applicationId: string; mode?: WebhookMode; district?: DeliveryDistrict };
 
-export function RedeliverFailedButton({ applicationId, mode }: RedeliverFailedButtonProps) {
+export function RedeliverFailedButton({ applicationId, mode, district }: RedeliverFailedButtonProps) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const what = mode ? `failed ${MODE_LABELS[mode].toLowerCase()} messages` : "failed messages";
+  const messages = mode ? `failed ${MODE_LABELS[mode].toLowerCase()} messages` : "failed messages";
+  const what = district ? `${messages} of ${district.name}` : messages;
   const redeliverAll = useMutation({
     mutationFn: async () => {
-      const result = await redeliverFailedAction({ applicationId, mode });
+      const result = await redeliverFailedAction({ applicationId, mode, district: district?.guid });
       if (!result.ok) throw new Error(result.formError);
       return result.data.queued;
     },

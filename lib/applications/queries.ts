@@ -1,5 +1,6 @@
 // A vendor's applications, always scoped by the vendor id from the session.
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/uuid";
 
 export async function listVendorApplications(vendorId: string) {
   return db().application.findMany({
@@ -22,8 +23,4 @@ export async function findVendorApplication(vendorId: string, applicationId: str
 export async function getVendorName(vendorId: string): Promise<string> {
   const vendor = await db().vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { name: true } });
   return vendor.name;
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { UserFacingError } from "@/lib/actions/result";
 import { getConfig } from "@/lib/config";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
-import { isUuid } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import { summarizeChanges, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
 import {
@@ -13,6 +12,7 @@ import {
   type ProvisioningSettings,
   type ProvisioningSettingsInput,
 } from "@/lib/provisioning/schema";
+import { isUuid } from "@/lib/uuid";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const STALE_SETTINGS_MESSAGE = "These settings were changed by someone else — reload to see their changes, then save again.";

@@ -17,6 +17,7 @@ import {
   sendTestWebhookAction,
   sendWrongSignatureTestAction,
 } from "@/lib/webhooks/actions";
+import { newMessageId } from "@/lib/webhooks/messages";
 import { SANDBOX_DISTRICT } from "@/lib/webhooks/payload";
 import { MASK } from "@/lib/webhooks/request";
 
@@ -170,6 +171,42 @@ describe("Redeliver all failed", () => {
       SELECT payload->>'messageId' AS id FROM graphile_worker._private_jobs
       WHERE payload->>'trigger' = 'redeliver' AND payload->>'messageId' = ANY(${all.map((message) => message.id)})`;
     expect(jobs.map((job) => job.id).sort()).toEqual(failed.map((message) => message.id).sort());
+  });
+
+  it("queues only the failed messages of the chosen district", async () => {
+    receiver.answer([{ status: 500 }]);
+    await sendTestWebhookAction(form); // failed, of the sandbox district
+    const applicationId = acme.application.id;
+    const springfield = "5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01";
+    const failedMessage = (status: "failed" | "delivered") =>
+      db().webhookMessage.create({
+        data: {
+          id: newMessageId(),
+          applicationId,
+          eventType: "application.activated",
+          mode: "standard",
+          districtGuid: springfield,
+          districtName: "Springfield Public Schools",
+          payload: "{}",
+          maxAttempts: 8,
+          status,
+        },
+      });
+    const springfieldFailed = await failedMessage("failed");
+    await failedMessage("delivered");
+
+    signInAs((await createVendorWithApplication("Other")).admin);
+    expect(await redeliverFailedAction({ applicationId, district: springfield })).toMatchObject({ ok: false, formError: expect.stringMatching(/not found/) });
+
+    signInAs(acme.admin);
+    expect(await redeliverFailedAction({ applicationId, district: "springfield" })).toMatchObject({ ok: false, fieldErrors: { district: expect.any(String) } });
+    expect(await redeliverFailedAction({ applicationId, district: springfield, mode: "test" })).toEqual({ ok: true, data: { queued: 0 } });
+    expect(await redeliverFailedAction({ applicationId, district: springfield })).toEqual({ ok: true, data: { queued: 1 } });
+    const all = await db().webhookMessage.findMany({ where: { applicationId }, select: { id: true } });
+    const jobs = await db().$queryRaw<{ id: string }[]>`
+      SELECT payload->>'messageId' AS id FROM graphile_worker._private_jobs
+      WHERE payload->>'trigger' = 'redeliver' AND payload->>'messageId' = ANY(${all.map((message) => message.id)})`;
+    expect(jobs.map((job) => job.id)).toEqual([springfieldFailed.id]);
   });
 });
 

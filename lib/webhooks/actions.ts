@@ -31,8 +31,8 @@ export const redeliverAction = vendorAction(messageSchema, async (admin, { appli
 });
 
 export const redeliverFailedAction = vendorAction(
-  () => z.object({ applicationId: z.string().uuid(), mode: z.enum(DELIVERY_MODES).optional() }),
-  (admin, { applicationId, mode }) => redeliverFailed(admin.vendorId, applicationId, mode),
+  () => z.object({ applicationId: z.string().uuid(), mode: z.enum(DELIVERY_MODES).optional(), district: z.guid().toLowerCase().optional() }),
+  (admin, { applicationId, mode, district }) => redeliverFailed(admin.vendorId, applicationId, { mode, district }),
 );
 
 export const revealSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {

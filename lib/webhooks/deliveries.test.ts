@@ -2,27 +2,40 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createVendorWithApplication } from "@/test/factories";
-import { endpointFailingSince, getDelivery, listDeliveries, PAGE_SIZE, parseDeliveryFilter } from "@/lib/webhooks/deliveries";
+import { endpointFailingSince, getDelivery, listDeliveries, listDeliveryDistricts, PAGE_SIZE, parseDeliveryFilter } from "@/lib/webhooks/deliveries";
 import { newMessageId } from "@/lib/webhooks/messages";
 import type { DeliveryStatus, WebhookMode } from "@/generated/prisma/enums";
 
 let acme: Awaited<ReturnType<typeof createVendorWithApplication>>;
 const DAY = 24 * 3_600_000;
+const SPRINGFIELD = { guid: "5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01", name: "Springfield Public Schools" };
+const RIVERSIDE = { guid: "a3d1f9c4-8e2b-4b6a-b7c5-0f9e4d2a6c12", name: "Riverside Unified" };
+const ASHFORD = { guid: "e7c2b8a5-1d4f-4e9b-8a6c-3b5d7f9e1a23", name: "Ashford County Schools" };
 
 beforeEach(async () => {
   acme = await createVendorWithApplication("Acme");
 });
 
-async function message(options: { mode?: WebhookMode; status?: DeliveryStatus; at?: Date; attempts?: { at: Date; succeeded: boolean }[] } = {}) {
+type MessageOptions = {
+  mode?: WebhookMode;
+  status?: DeliveryStatus;
+  at?: Date;
+  district?: { guid: string; name: string };
+  applicationId?: string;
+  attempts?: { at: Date; succeeded: boolean }[];
+};
+
+async function message(options: MessageOptions = {}) {
   const at = options.at ?? new Date();
+  const district = options.district ?? SPRINGFIELD;
   return db().webhookMessage.create({
     data: {
       id: newMessageId(at.getTime()),
-      applicationId: acme.application.id,
+      applicationId: options.applicationId ?? acme.application.id,
       eventType: "application.activated",
       mode: options.mode ?? "standard",
-      districtGuid: "5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01",
-      districtName: "Springfield Public Schools",
+      districtGuid: district.guid,
+      districtName: district.name,
       payload: "{}",
       maxAttempts: 8,
       status: options.status ?? "delivered",
@@ -56,6 +69,17 @@ describe("listDeliveries", () => {
     expect((await list({ mode: "test", status: "failed" }))!.rows).toEqual([]);
   });
 
+  it("filters by district, together with the other filters", async () => {
+    await message({ status: "failed" });
+    await message({ status: "failed", district: RIVERSIDE });
+    await message({ status: "delivered", district: RIVERSIDE });
+    const list = (filter: Parameters<typeof listDeliveries>[2]) => listDeliveries(acme.vendor.id, acme.application.id, filter);
+
+    expect((await list({ district: RIVERSIDE.guid }))!.rows.map((row) => row.districtName)).toEqual([RIVERSIDE.name, RIVERSIDE.name]);
+    expect((await list({ district: RIVERSIDE.guid, status: "failed" }))!.rows).toMatchObject([{ districtGuid: RIVERSIDE.guid, status: "failed" }]);
+    expect((await list({ district: ASHFORD.guid }))!.rows).toEqual([]);
+  });
+
   it("pages newest first without gaps or repeats", async () => {
     const start = Date.now() - 1000 * 60;
     for (let index = 0; index < PAGE_SIZE + 5; index++) await message({ at: new Date(start + index * 1000) });
@@ -80,8 +104,37 @@ describe("listDeliveries", () => {
   });
 
   it("ignores filter values it does not know", () => {
-    const filter = parseDeliveryFilter(new URLSearchParams("status=bogus&mode=trial&before=';drop"));
-    expect(filter).toEqual({ status: undefined, mode: "trial", before: undefined });
+    const filter = parseDeliveryFilter(new URLSearchParams("status=bogus&mode=trial&district=springfield&before=';drop"));
+    expect(filter).toEqual({ status: undefined, mode: "trial", district: undefined, before: undefined });
+    expect(parseDeliveryFilter(new URLSearchParams(`district=${SPRINGFIELD.guid.toUpperCase()}`)).district).toBe(SPRINGFIELD.guid);
+  });
+});
+
+describe("listDeliveryDistricts", () => {
+  it("lists each district of the application's messages once, by name", async () => {
+    await message({ district: SPRINGFIELD });
+    await message({ district: RIVERSIDE, status: "failed" });
+    await message({ district: SPRINGFIELD, mode: "test" });
+    await message({ district: ASHFORD });
+    const other = await createVendorWithApplication("Other");
+    await message({ district: { guid: "0d6f3a2b-9c1e-4f5a-8b7d-6e4c2a1f3b90", name: "Elsewhere District" }, applicationId: other.application.id });
+
+    expect(await listDeliveryDistricts(acme.vendor.id, acme.application.id)).toEqual([ASHFORD, RIVERSIDE, SPRINGFIELD]);
+  });
+
+  it("names a renamed district by the name of its latest message", async () => {
+    const start = Date.now() - 60_000;
+    await message({ district: { ...RIVERSIDE, name: "Riverside School District" }, at: new Date(start) });
+    await message({ district: RIVERSIDE, at: new Date(start + 1000) });
+    expect(await listDeliveryDistricts(acme.vendor.id, acme.application.id)).toEqual([RIVERSIDE]);
+  });
+
+  it("shows nothing of another vendor's application", async () => {
+    await message();
+    const other = await createVendorWithApplication("Other");
+    expect(await listDeliveryDistricts(other.vendor.id, acme.application.id)).toBeNull();
+    expect(await listDeliveryDistricts(acme.vendor.id, "not-a-uuid")).toBeNull();
+    expect(await listDeliveryDistricts(other.vendor.id, other.application.id)).toEqual([]);
   });
 });
 

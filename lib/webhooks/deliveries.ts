@@ -1,7 +1,8 @@
 // The deliveries log as a vendor admin sees it: messages of one of their applications,
 // every attempt of one message, Redeliver, and whether the endpoint keeps failing.
-import { findVendorApplication, isUuid } from "@/lib/applications/queries";
+import { findVendorApplication } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/uuid";
 import type { DeliveryStatus, WebhookMode } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import type { HeaderList } from "@/lib/webhooks/request";
@@ -11,7 +12,10 @@ export const DELIVERY_MODES = ["test", "trial", "standard"] as const satisfies r
 export const PAGE_SIZE = 25;
 export const FAILING_ENDPOINT_AFTER_MS = 3 * 24 * 3_600_000;
 
-export type DeliveryFilter = { status?: DeliveryStatus; mode?: WebhookMode; before?: string };
+/** `district` is a district GUID. */
+export type DeliveryFilter = { status?: DeliveryStatus; mode?: WebhookMode; district?: string; before?: string };
+
+export type DeliveryDistrict = { guid: string; name: string };
 
 export type DeliveryRow = {
   id: string;
@@ -33,10 +37,12 @@ export type DeliveryPage = { rows: DeliveryRow[]; nextBefore: string | null };
 export function parseDeliveryFilter(params: URLSearchParams): DeliveryFilter {
   const status = params.get("status");
   const mode = params.get("mode");
+  const district = params.get("district");
   const before = params.get("before");
   return {
     status: DELIVERY_STATUSES.find((value) => value === status),
     mode: DELIVERY_MODES.find((value) => value === mode),
+    district: district && isUuid(district) ? district.toLowerCase() : undefined,
     before: before && /^msg_[A-Za-z0-9_-]{1,64}$/.test(before) ? before : undefined,
   };
 }
@@ -48,6 +54,7 @@ export async function listDeliveries(vendorId: string, applicationId: string, fi
     applicationId,
     ...(filter.status && { status: filter.status }),
     ...(filter.mode && { mode: filter.mode }),
+    ...(filter.district && { districtGuid: filter.district }),
     ...(filter.before && { id: { lt: filter.before } }),
   };
   const messages = await db().webhookMessage.findMany({ where, orderBy: { id: "desc" }, take: PAGE_SIZE + 1 });
@@ -67,6 +74,28 @@ export async function listDeliveries(vendorId: string, applicationId: string, fi
     }),
   );
   return { rows, nextBefore: messages.length > PAGE_SIZE ? rows.at(-1)!.id : null };
+}
+
+/**
+ * The districts this application has messages for, by name, for the log's District filter.
+ * Grouped in the database; a district renamed between messages is listed once, by its latest name.
+ */
+export async function listDeliveryDistricts(vendorId: string, applicationId: string): Promise<DeliveryDistrict[] | null> {
+  if (!(await findVendorApplication(vendorId, applicationId))) return null;
+  const groups = await db().webhookMessage.groupBy({
+    by: ["districtGuid", "districtName"],
+    where: { applicationId },
+    _max: { id: true },
+  });
+  const latest = new Map<string, { name: string; lastId: string }>();
+  for (const group of groups) {
+    const lastId = group._max.id ?? "";
+    const known = latest.get(group.districtGuid);
+    if (!known || lastId > known.lastId) latest.set(group.districtGuid, { name: group.districtName, lastId });
+  }
+  return [...latest]
+    .map(([guid, { name }]) => ({ guid, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.guid.localeCompare(b.guid));
 }
 
 export type AttemptView = {

@@ -21,14 +21,21 @@ export async function redeliver(vendorId: string, applicationId: string, message
   });
 }
 
-/** Queues a redelivery of every failed message of the application (of one mode, if given), oldest first. */
-export async function redeliverFailed(vendorId: string, applicationId: string, mode?: WebhookMode): Promise<{ queued: number }> {
+/** Narrows a bulk redelivery as the log's filters do; `district` is a district GUID. */
+export type RedeliverFailedFilter = { mode?: WebhookMode; district?: string };
+
+/** Queues a redelivery of every failed message of the application (of one mode and district, if given), oldest first. */
+export async function redeliverFailed(
+  vendorId: string,
+  applicationId: string,
+  { mode, district }: RedeliverFailedFilter = {},
+): Promise<{ queued: number }> {
   if (!(await findVendorApplication(vendorId, applicationId))) {
     throw new UserFacingError("This application was not found. It may have been deleted.");
   }
   return db().$transaction(async (tx) => {
     const failed = await tx.webhookMessage.findMany({
-      where: { applicationId, status: "failed", ...(mode && { mode }) },
+      where: { applicationId, status: "failed", ...(mode && { mode }), ...(district && { districtGuid: district }) },
       orderBy: { id: "asc" },
       take: MAX_BULK_REDELIVERIES,
       select: { id: true },

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
 import { toUrlSearchParams } from "@/components/deliveries/delivery-filter";
 import { requireVendorAdmin } from "@/lib/auth/guards";
-import { listDeliveries, parseDeliveryFilter } from "@/lib/webhooks/deliveries";
+import { listDeliveries, listDeliveryDistricts, parseDeliveryFilter } from "@/lib/webhooks/deliveries";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
@@ -18,10 +18,10 @@ export default async function DeliveriesPage({ params, searchParams }: Deliverie
   const admin = await requireVendorAdmin();
   const { appId } = await params;
   // Paging is the table's own state, so a `before` left in a URL is not honoured here.
-  const { status, mode } = parseDeliveryFilter(toUrlSearchParams(await searchParams));
-  const filter = { status, mode };
-  const page = await listDeliveries(admin.vendorId, appId, filter);
-  if (!page) notFound();
+  const { status, mode, district } = parseDeliveryFilter(toUrlSearchParams(await searchParams));
+  const filter = { status, mode, district };
+  const [page, districts] = await Promise.all([listDeliveries(admin.vendorId, appId, filter), listDeliveryDistricts(admin.vendorId, appId)]);
+  if (!page || !districts) notFound();
 
-  return <DeliveriesTable applicationId={appId} initialFilter={filter} initialPage={page} />;
+  return <DeliveriesTable applicationId={appId} initialFilter={filter} initialPage={page} districts={districts} />;
 }
