@@ -3,13 +3,11 @@
 import { z } from "zod";
 import { vendorAction } from "@/lib/actions/vendor-action";
 import { UserFacingError } from "@/lib/actions/result";
-import { findVendorApplication } from "@/lib/applications/queries";
+import { APPLICATION_NOT_FOUND, requireVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";
 import { provisioningSettingsSchema } from "@/lib/provisioning/schema";
 import { loadProvisioningSettings, saveProvisioningSettings } from "@/lib/provisioning/settings";
 import { checkWebhookUrl, webhookUrlToCheckSchema } from "@/lib/provisioning/webhook-url-check";
-
-const NOT_FOUND = "This application was not found. It may have been deleted.";
 
 /** Saves the Provisioning tab and answers with the settings as stored, for the form to show. */
 export const saveProvisioningSettingsAction = vendorAction(
@@ -17,7 +15,7 @@ export const saveProvisioningSettingsAction = vendorAction(
   async (admin, settings) => {
     await saveProvisioningSettings(admin, settings);
     const saved = await loadProvisioningSettings(admin.vendorId, settings.applicationId);
-    if (!saved) throw new UserFacingError(NOT_FOUND);
+    if (!saved) throw new UserFacingError(APPLICATION_NOT_FOUND);
     return saved.settings;
   },
 );
@@ -26,7 +24,7 @@ export const saveProvisioningSettingsAction = vendorAction(
 export const checkWebhookUrlAction = vendorAction(
   () => z.object({ applicationId: z.string().uuid(), url: webhookUrlToCheckSchema }),
   async (admin, { applicationId, url }) => {
-    if (!(await findVendorApplication(admin.vendorId, applicationId))) throw new UserFacingError(NOT_FOUND);
+    await requireVendorApplication(admin.vendorId, applicationId);
     return checkWebhookUrl(url);
   },
 );

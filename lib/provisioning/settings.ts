@@ -12,6 +12,7 @@ import {
   type ProvisioningSettings,
   type ProvisioningSettingsInput,
 } from "@/lib/provisioning/schema";
+import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { isUuid } from "@/lib/uuid";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -71,7 +72,7 @@ export async function saveProvisioningSettings(
       where: { id: input.applicationId, vendorId: actor.vendorId },
       select: { id: true, provisioning: { include: configWithHeaders } },
     });
-    if (!application) throw new UserFacingError("This application was not found. It may have been deleted.");
+    if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
     const stored = application.provisioning;
     if ((stored?.version ?? 0) !== input.version) throw staleSettings();
 

@@ -1,9 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { UserFacingError } from "@/lib/actions/result";
 import { vendorAction } from "@/lib/actions/vendor-action";
-import { findVendorApplication } from "@/lib/applications/queries";
+import { requireVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";
 import { provisioningSettingsSchema } from "@/lib/provisioning/schema";
 import { DELIVERY_MODES } from "@/lib/webhooks/deliveries";
@@ -36,17 +35,11 @@ export const redeliverFailedAction = vendorAction(
 );
 
 export const revealSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
-  await requireOwnApplication(admin.vendorId, applicationId);
+  await requireVendorApplication(admin.vendorId, applicationId);
   return currentSigningSecret(applicationId);
 });
 
 export const rotateSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
-  await requireOwnApplication(admin.vendorId, applicationId);
+  await requireVendorApplication(admin.vendorId, applicationId);
   return rotateSigningSecret(applicationId, admin.id);
 });
-
-async function requireOwnApplication(vendorId: string, applicationId: string): Promise<void> {
-  if (!(await findVendorApplication(vendorId, applicationId))) {
-    throw new UserFacingError("This application was not found. It may have been deleted.");
-  }
-}

@@ -1,7 +1,7 @@
 // Redeliver: one more attempt of a message with the same webhook-id, for one message or
 // for every failed message matching the log's filter (after an outage was fixed).
 import { UserFacingError } from "@/lib/actions/result";
-import { findVendorApplication } from "@/lib/applications/queries";
+import { requireVendorApplication } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import type { WebhookMode } from "@/generated/prisma/enums";
 import { scheduleDelivery } from "@/lib/webhooks/messages";
@@ -30,9 +30,7 @@ export async function redeliverFailed(
   applicationId: string,
   { mode, district }: RedeliverFailedFilter = {},
 ): Promise<{ queued: number }> {
-  if (!(await findVendorApplication(vendorId, applicationId))) {
-    throw new UserFacingError("This application was not found. It may have been deleted.");
-  }
+  await requireVendorApplication(vendorId, applicationId);
   return db().$transaction(async (tx) => {
     const failed = await tx.webhookMessage.findMany({
       where: { applicationId, status: "failed", ...(mode && { mode }), ...(district && { districtGuid: district }) },

@@ -1,7 +1,7 @@
 // Test Webhook: the sample request built from the Provisioning form as it is now, and
 // sending it at once as a `test` message (recorded like any other, never retried).
 import { UserFacingError } from "@/lib/actions/result";
-import { findVendorApplication } from "@/lib/applications/queries";
+import { requireVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { headersOnTheWire, type OutboundErrorKind } from "@/lib/outbound";
@@ -36,7 +36,7 @@ export type TestWebhookResult = {
 };
 
 export async function previewTestWebhook(vendorId: string, settings: ProvisioningSettings, now = new Date()): Promise<SampleRequest> {
-  await requireOwnApplication(vendorId, settings.applicationId);
+  await requireVendorApplication(vendorId, settings.applicationId);
   const target = await formWebhookTarget(settings);
   const event = testEvent(settings.applicationId, now);
   const body = buildWebhookBody(event, getConfig().publicUrl);
@@ -56,7 +56,7 @@ export async function sendTestWebhook(
   settings: ProvisioningSettings,
   { signature = "valid", now = new Date() }: { signature?: TestSignature; now?: Date } = {},
 ): Promise<TestWebhookResult> {
-  await requireOwnApplication(vendorId, settings.applicationId);
+  await requireVendorApplication(vendorId, settings.applicationId);
   const target = await formWebhookTarget(settings);
   if (!target.url) {
     throw new UserFacingError("Enter a webhook URL to send a test.", { fieldErrors: { webhookUrl: "Enter a webhook URL to send a test" } });
@@ -130,12 +130,6 @@ function wrongSignatureSummary(status: number | null, errorMessage: string | nul
 
 function testEvent(applicationId: string, occurredAt: Date): WebhookEvent {
   return { type: "application.activated", mode: "test", applicationId, district: SANDBOX_DISTRICT, occurredAt };
-}
-
-async function requireOwnApplication(vendorId: string, applicationId: string): Promise<void> {
-  if (!(await findVendorApplication(vendorId, applicationId))) {
-    throw new UserFacingError("This application was not found. It may have been deleted.");
-  }
 }
 
 function prettyJson(body: string): string {
