@@ -3,8 +3,9 @@
 import { findVendorApplication } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/uuid";
+import { prettyJson } from "@/lib/webhooks/payload";
 import type { DeliveryStatus, WebhookMode } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
+import type { Prisma, WebhookMessage } from "@/generated/prisma/client";
 import type { HeaderList } from "@/lib/webhooks/request";
 
 export const DELIVERY_STATUSES = ["pending", "retrying", "delivered", "failed"] as const satisfies readonly DeliveryStatus[];
@@ -58,21 +59,7 @@ export async function listDeliveries(vendorId: string, applicationId: string, fi
     ...(filter.before && { id: { lt: filter.before } }),
   };
   const messages = await db().webhookMessage.findMany({ where, orderBy: { id: "desc" }, take: PAGE_SIZE + 1 });
-  const rows = messages.slice(0, PAGE_SIZE).map(
-    (message): DeliveryRow => ({
-      id: message.id,
-      createdAt: message.createdAt.toISOString(),
-      eventType: message.eventType,
-      mode: message.mode,
-      districtName: message.districtName,
-      districtGuid: message.districtGuid,
-      status: message.status,
-      attemptCount: message.attemptCount,
-      lastStatusCode: message.lastStatusCode,
-      lastLatencyMs: message.lastLatencyMs,
-      nextAttemptAt: message.status === "retrying" ? (message.nextAttemptAt?.toISOString() ?? null) : null,
-    }),
-  );
+  const rows = messages.slice(0, PAGE_SIZE).map(toDeliveryRow);
   return { rows, nextBefore: messages.length > PAGE_SIZE ? rows.at(-1)!.id : null };
 }
 
@@ -127,18 +114,8 @@ export async function getDelivery(vendorId: string, applicationId: string, messa
   });
   if (!message) return null;
   return {
-    id: message.id,
-    createdAt: message.createdAt.toISOString(),
-    eventType: message.eventType,
-    mode: message.mode,
-    districtName: message.districtName,
-    districtGuid: message.districtGuid,
-    status: message.status,
-    attemptCount: message.attemptCount,
-    lastStatusCode: message.lastStatusCode,
-    lastLatencyMs: message.lastLatencyMs,
-    nextAttemptAt: message.status === "retrying" ? (message.nextAttemptAt?.toISOString() ?? null) : null,
-    payload: JSON.stringify(JSON.parse(message.payload), null, 2),
+    ...toDeliveryRow(message),
+    payload: prettyJson(message.payload),
     lastError: message.lastError,
     attempts: message.attempts.map((attempt) => ({
       id: attempt.id,
@@ -158,6 +135,22 @@ export async function getDelivery(vendorId: string, applicationId: string, messa
       errorMessage: attempt.errorMessage,
       configVersion: attempt.configVersion,
     })),
+  };
+}
+
+function toDeliveryRow(message: WebhookMessage): DeliveryRow {
+  return {
+    id: message.id,
+    createdAt: message.createdAt.toISOString(),
+    eventType: message.eventType,
+    mode: message.mode,
+    districtName: message.districtName,
+    districtGuid: message.districtGuid,
+    status: message.status,
+    attemptCount: message.attemptCount,
+    lastStatusCode: message.lastStatusCode,
+    lastLatencyMs: message.lastLatencyMs,
+    nextAttemptAt: message.status === "retrying" ? (message.nextAttemptAt?.toISOString() ?? null) : null,
   };
 }
 

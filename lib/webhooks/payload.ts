@@ -31,3 +31,8 @@ export function buildWebhookBody(event: WebhookEvent, publicUrl: string): string
     credentialsUrl: `${publicUrl}/api/partner/v1/districts/${event.district.guid}/credentials`,
   });
 }
+
+/** A stored body indented for reading; the bytes sent stay the compact form. */
+export function prettyJson(body: string): string {
+  return JSON.stringify(JSON.parse(body), null, 2);
+}

@@ -9,7 +9,7 @@ import type { ProvisioningSettings } from "@/lib/provisioning/schema";
 import { formWebhookTarget } from "@/lib/provisioning/webhook-target";
 import { deliverMessage } from "@/lib/webhooks/deliver";
 import { createMessage, newMessageId } from "@/lib/webhooks/messages";
-import { buildWebhookBody, SANDBOX_DISTRICT, type WebhookEvent } from "@/lib/webhooks/payload";
+import { buildWebhookBody, prettyJson, SANDBOX_DISTRICT, type WebhookEvent } from "@/lib/webhooks/payload";
 import { buildWebhookHeaders, maskHeaders, type HeaderList } from "@/lib/webhooks/request";
 import { generateSigningSecret } from "@/lib/webhooks/signing";
 import { activeSigningSecrets } from "@/lib/webhooks/signing-secrets";
@@ -130,8 +130,4 @@ function wrongSignatureSummary(status: number | null, errorMessage: string | nul
 
 function testEvent(applicationId: string, occurredAt: Date): WebhookEvent {
   return { type: "application.activated", mode: "test", applicationId, district: SANDBOX_DISTRICT, occurredAt };
-}
-
-function prettyJson(body: string): string {
-  return JSON.stringify(JSON.parse(body), null, 2);
 }
