@@ -11,30 +11,19 @@ export const ROTATION_GRACE_MS = 24 * 3_600_000;
 type Client = Prisma.TransactionClient;
 
 export async function createSigningSecret(tx: Client, applicationId: string): Promise<string> {
-  const secret = generateSigningSecret();
-  await tx.webhookSigningSecret.create({ data: { applicationId, encryptedSecret: seal(applicationId, secret) } });
-  return secret;
+  return (await insertSecret(tx, applicationId)).secret;
 }
 
 /** Secrets that sign right now, newest first; creates the first one if the application has none. */
-export async function activeSigningSecrets(applicationId: string, now = new Date(), tx: Client = db()): Promise<string[]> {
-  const rows = await tx.webhookSigningSecret.findMany({
-    where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    orderBy: { createdAt: "desc" },
-  });
-  if (rows.length === 0) return [await createFirstSecret(applicationId)];
+export async function activeSigningSecrets(applicationId: string, now = new Date()): Promise<string[]> {
+  const rows = await activeRows(applicationId, now);
   return rows.map((row) => open(applicationId, row.encryptedSecret));
 }
 
 export type SigningSecretView = { secret: string; createdAt: Date; previousExpiresAt: Date | null };
 
 export async function currentSigningSecret(applicationId: string, now = new Date()): Promise<SigningSecretView> {
-  await activeSigningSecrets(applicationId, now);
-  const rows = await db().webhookSigningSecret.findMany({
-    where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    orderBy: { createdAt: "desc" },
-  });
-  const [current, previous] = rows;
+  const [current, previous] = await activeRows(applicationId, now);
   return {
     secret: open(applicationId, current!.encryptedSecret),
     createdAt: current!.createdAt,
@@ -48,7 +37,7 @@ export async function currentSigningSecret(applicationId: string, now = new Date
  */
 export async function rotateSigningSecret(applicationId: string, actorId: string, now = new Date()): Promise<SigningSecretView> {
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-secret:${applicationId}`}))`;
+    await lockSecrets(tx, applicationId);
     const graceEnds = new Date(now.getTime() + ROTATION_GRACE_MS);
     await tx.webhookSigningSecret.updateMany({
       where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: graceEnds } }] },
@@ -68,12 +57,33 @@ export async function rotateSigningSecret(applicationId: string, actorId: string
   });
 }
 
-async function createFirstSecret(applicationId: string): Promise<string> {
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-secret:${applicationId}`}))`;
-    const existing = await tx.webhookSigningSecret.findFirst({ where: { applicationId, expiresAt: null } });
-    return existing ? open(applicationId, existing.encryptedSecret) : createSigningSecret(tx, applicationId);
+type SecretRow = { encryptedSecret: string; createdAt: Date; expiresAt: Date | null };
+
+async function activeRows(applicationId: string, now: Date): Promise<SecretRow[]> {
+  const rows = await db().webhookSigningSecret.findMany({
+    where: { applicationId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    orderBy: { createdAt: "desc" },
   });
+  return rows.length > 0 ? rows : [await createFirstSecret(applicationId)];
+}
+
+async function createFirstSecret(applicationId: string): Promise<SecretRow> {
+  return db().$transaction(async (tx) => {
+    await lockSecrets(tx, applicationId);
+    const existing = await tx.webhookSigningSecret.findFirst({ where: { applicationId, expiresAt: null } });
+    return existing ?? (await insertSecret(tx, applicationId)).row;
+  });
+}
+
+async function insertSecret(tx: Client, applicationId: string): Promise<{ secret: string; row: SecretRow }> {
+  const secret = generateSigningSecret();
+  const row = await tx.webhookSigningSecret.create({ data: { applicationId, encryptedSecret: seal(applicationId, secret) } });
+  return { secret, row };
+}
+
+/** Serialises the first creation and rotations of one application's secrets. */
+async function lockSecrets(tx: Client, applicationId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-secret:${applicationId}`}))`;
 }
 
 function seal(applicationId: string, secret: string): string {
