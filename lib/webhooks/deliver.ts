@@ -1,11 +1,11 @@
 // Sends one attempt of a message and records it; schedules the next attempt when the
 // answer deserves a retry. Called by the queue's worker, by Redeliver, and by Submit Test.
 import { db } from "@/lib/db";
-import { headersOnTheWire, outboundClient, type OutboundClient, type OutboundResult } from "@/lib/outbound";
+import { outboundClient, type OutboundClient, type OutboundResult } from "@/lib/outbound";
 import { savedWebhookTarget, type WebhookTarget } from "@/lib/provisioning/webhook-target";
 import { outcomeOf } from "@/lib/webhooks/attempt-outcome";
 import { scheduleDelivery, type DeliveryTrigger } from "@/lib/webhooks/messages";
-import { buildWebhookHeaders, maskHeaders } from "@/lib/webhooks/request";
+import { buildSignedRequest, type HeaderList } from "@/lib/webhooks/request";
 import { delayBeforeNextAttempt } from "@/lib/webhooks/retry-schedule";
 import { activeSigningSecrets } from "@/lib/webhooks/signing-secrets";
 import type { DeliveryStatus } from "@/generated/prisma/enums";
@@ -24,6 +24,10 @@ export type DeliverOptions = {
 export type AttemptRecord = {
   status: DeliveryStatus;
   attemptNumber: number;
+  url: string;
+  /** As recorded: on the wire, secrets masked. */
+  requestHeaders: HeaderList;
+  latencyMs: number;
   result: OutboundResult | null;
   errorMessage: string | null;
   nextAttemptAt: Date | null;
@@ -41,14 +45,14 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
     options.target ?? savedWebhookTarget(message.applicationId),
     options.signingSecrets ?? activeSigningSecrets(message.applicationId, startedAt),
   ]);
-  const headers = buildWebhookHeaders({
+  const { request, loggedHeaders } = buildSignedRequest({
     messageId: message.id,
     timestamp: Math.floor(startedAt.getTime() / 1000),
     body: message.payload,
     signingSecrets,
     customHeaders: target.headers,
+    url: target.url,
   });
-  const request = target.url ? { method: "POST" as const, url: target.url, headers, body: message.payload } : null;
   const result = request ? await (options.client ?? outboundClient()).send(request) : null;
   const finishedAt = now();
   const outcome = outcomeOf(result, finishedAt);
@@ -67,7 +71,7 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
         trigger: options.trigger,
         startedAt,
         url: target.url ?? "",
-        requestHeaders: maskHeaders(request ? headersOnTheWire(request) : headers, target.headers),
+        requestHeaders: loggedHeaders,
         configVersion: target.configVersion,
         succeeded: outcome.verdict === "delivered",
         responseStatus: result?.ok ? result.status : null,
@@ -84,20 +88,16 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
     const mayRetry = options.trigger === "automatic" && outcome.verdict === "retry" && attemptCount < message.maxAttempts;
     const delay = mayRetry ? delayBeforeNextAttempt(attemptCount, { retryAfterMs: outcome.retryAfterMs, random: options.random }) : null;
     const nextAttemptAt = delay === null ? null : new Date(finishedAt.getTime() + delay);
+    // A failed redelivery of a message that is still being retried leaves its scheduled retry standing.
+    const keepsScheduledRetry = outcome.verdict !== "delivered" && options.trigger === "redeliver" && statusBefore === "retrying";
     const status: DeliveryStatus =
-      outcome.verdict === "delivered"
-        ? "delivered"
-        : nextAttemptAt
-          ? "retrying"
-          : options.trigger === "redeliver" && statusBefore === "retrying"
-            ? "retrying" // the scheduled retry still stands
-            : "failed";
+      outcome.verdict === "delivered" ? "delivered" : nextAttemptAt || keepsScheduledRetry ? "retrying" : "failed";
 
     await tx.webhookMessage.update({
       where: { id: message.id },
       data: {
         status,
-        ...(status === "retrying" && options.trigger === "redeliver" ? {} : { nextAttemptAt }),
+        ...(keepsScheduledRetry ? {} : { nextAttemptAt }),
         lastStatusCode: result?.ok ? result.status : null,
         lastLatencyMs: latencyMs,
         lastError: outcome.errorMessage,
@@ -105,6 +105,15 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
       },
     });
     if (nextAttemptAt) await scheduleDelivery(tx, message.id, "automatic", nextAttemptAt);
-    return { status, attemptNumber: attemptCount, result, errorMessage: outcome.errorMessage, nextAttemptAt };
+    return {
+      status,
+      attemptNumber: attemptCount,
+      url: target.url ?? "",
+      requestHeaders: loggedHeaders,
+      latencyMs,
+      result,
+      errorMessage: outcome.errorMessage,
+      nextAttemptAt,
+    };
   });
 }

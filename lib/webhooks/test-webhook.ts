@@ -4,13 +4,13 @@ import { UserFacingError } from "@/lib/actions/result";
 import { requireVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
-import { headersOnTheWire, type OutboundErrorKind } from "@/lib/outbound";
+import type { OutboundErrorKind } from "@/lib/outbound";
 import type { ProvisioningSettings } from "@/lib/provisioning/schema";
 import { formWebhookTarget } from "@/lib/provisioning/webhook-target";
 import { deliverMessage } from "@/lib/webhooks/deliver";
 import { createMessage, newMessageId } from "@/lib/webhooks/messages";
 import { buildWebhookBody, prettyJson, SANDBOX_DISTRICT, type WebhookEvent } from "@/lib/webhooks/payload";
-import { buildWebhookHeaders, maskHeaders, type HeaderList } from "@/lib/webhooks/request";
+import { buildSignedRequest, type HeaderList } from "@/lib/webhooks/request";
 import { generateSigningSecret } from "@/lib/webhooks/signing";
 import { activeSigningSecrets } from "@/lib/webhooks/signing-secrets";
 
@@ -40,15 +40,15 @@ export async function previewTestWebhook(vendorId: string, settings: Provisionin
   const target = await formWebhookTarget(settings);
   const event = testEvent(settings.applicationId, now);
   const body = buildWebhookBody(event, getConfig().publicUrl);
-  const headers = buildWebhookHeaders({
+  const { loggedHeaders } = buildSignedRequest({
     messageId: newMessageId(now.getTime()),
     timestamp: Math.floor(now.getTime() / 1000),
     body,
     signingSecrets: await activeSigningSecrets(settings.applicationId, now),
     customHeaders: target.headers,
+    url: target.url,
   });
-  const onTheWire = target.url && URL.canParse(target.url) ? headersOnTheWire({ method: "POST", url: target.url, headers, body }) : headers;
-  return { method: "POST", url: target.url ?? "", headers: maskHeaders(onTheWire, target.headers), body: prettyJson(body) };
+  return { method: "POST", url: target.url ?? "", headers: loggedHeaders, body: prettyJson(body) };
 }
 
 export async function sendTestWebhook(
@@ -89,19 +89,19 @@ export async function sendTestWebhook(
     });
     throw error;
   });
-  const recorded = await db().webhookAttempt.findFirstOrThrow({ where: { messageId: message.id }, orderBy: { number: "desc" } });
-  const result = attempt?.result ?? null;
+  if (!attempt) throw new Error(`Test message ${message.id} vanished before its attempt`);
+  const { result } = attempt;
   const status = result?.ok ? result.status : null;
   const succeeded = signature === "valid" ? status === 200 : status !== null && status >= 400 && status < 500;
   return {
     messageId: message.id,
     signature,
     succeeded,
-    summary: signature === "valid" ? testSummary(status, attempt?.errorMessage ?? null) : wrongSignatureSummary(status, attempt?.errorMessage ?? null),
+    summary: signature === "valid" ? testSummary(status, attempt.errorMessage) : wrongSignatureSummary(status, attempt.errorMessage),
     status,
     errorKind: result?.ok ? (succeeded ? null : "status") : (result?.error.kind ?? "no_url"),
-    latencyMs: recorded.latencyMs,
-    request: { method: "POST", url: recorded.url, headers: recorded.requestHeaders as HeaderList, body: prettyJson(message.payload) },
+    latencyMs: attempt.latencyMs,
+    request: { method: "POST", url: attempt.url, headers: attempt.requestHeaders, body: prettyJson(message.payload) },
     response: result?.ok ? { headers: result.headers, body: result.body, truncated: result.bodyTruncated } : null,
   };
 }
