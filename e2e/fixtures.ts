@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { WebhookReceiver } from "./webhook-receiver";
+import { ScriptedReceiver } from "../test/scripted-receiver";
 
 export const DEMO_PASSWORD = "rollcall-demo";
 export const VENDOR_ADMIN = "admin@acme-learning.example";
@@ -11,9 +11,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export const test = base.extend<{ vendorAdmin: Page; receiver: WebhookReceiver }>({
+export const test = base.extend<{ vendorAdmin: Page; receiver: ScriptedReceiver }>({
   receiver: async ({}, use) => {
-    const receiver = await new WebhookReceiver().start();
+    const receiver = await new ScriptedReceiver().start();
     await use(receiver);
     await receiver.stop();
   },

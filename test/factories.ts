@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 
-export async function createVendorWithApplication(name = `Vendor ${randomUUID().slice(0, 8)}`) {
+export async function createVendorWithApplication(name = `Vendor ${randomUUID().slice(0, 8)}`, { webhookUrl }: { webhookUrl?: string } = {}) {
   const vendor = await db().vendor.create({
     data: {
       name,
       admins: { create: { email: `${randomUUID()}@vendor.test`, name: `${name} Admin`, passwordHash: "!", role: "VENDOR_ADMIN" } },
-      applications: { create: { name: `${name} App`, provisioning: { create: {} } } },
+      applications: { create: { name: `${name} App`, provisioning: { create: { webhookUrl } } } },
     },
     include: { admins: true, applications: true },
   });

@@ -1,5 +1,6 @@
-// A vendor's webhook endpoint for integration tests: a real HTTP server on 127.0.0.1 that
-// records every request and answers from a script (status, headers, delay, or a hang).
+// A vendor's webhook endpoint for integration tests and browser journeys: a real HTTP server
+// on 127.0.0.1 that records every request and answers from a script (status, headers,
+// delay, or a hang).
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -35,6 +36,11 @@ export class ScriptedReceiver {
   answer(script: ScriptedAnswer[], otherwise: ScriptedAnswer = { status: 200, body: "ok" }): void {
     this.script = [...script];
     this.fallback = otherwise;
+  }
+
+  /** From now on, answer every request with this status. */
+  respondWith(status: number, body = status === 200 ? "ok" : "receiver error"): void {
+    this.answer([], { status, body });
   }
 
   async stop(): Promise<void> {

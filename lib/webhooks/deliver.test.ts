@@ -16,12 +16,10 @@ let applicationId: string;
 
 beforeEach(async () => {
   receiver = await new ScriptedReceiver().start();
-  const acme = await createVendorWithApplication();
-  applicationId = acme.application.id;
+  applicationId = (await createVendorWithApplication(undefined, { webhookUrl: receiver.url })).application.id;
   await db().provisioningConfig.update({
     where: { applicationId },
     data: {
-      webhookUrl: receiver.url,
       headers: {
         create: [
           { position: 0, name: "X-Tenant", value: "acme" },

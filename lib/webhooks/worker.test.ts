@@ -15,9 +15,7 @@ let applicationId: string;
 
 beforeEach(async () => {
   receiver = await new ScriptedReceiver().start();
-  const acme = await createVendorWithApplication();
-  applicationId = acme.application.id;
-  await db().provisioningConfig.update({ where: { applicationId }, data: { webhookUrl: receiver.url } });
+  applicationId = (await createVendorWithApplication(undefined, { webhookUrl: receiver.url })).application.id;
 });
 
 afterEach(() => receiver.stop());
