@@ -4,7 +4,7 @@
 // current by polling. Filters live in the URL; keyset paging is a stack of cursors here.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { listFilterQuery, readListFilter, withQuery, type ListFilter } from "@/components/deliveries/delivery-filter";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
@@ -25,7 +25,6 @@ type DeliveriesTableProps = { applicationId: string; initialFilter: ListFilter; 
 type Paging = { filterQuery: string; cursors: string[] };
 
 export function DeliveriesTable({ applicationId, initialFilter, initialPage, districts }: DeliveriesTableProps) {
-  const router = useRouter();
   const pathname = usePathname();
   const filter = readListFilter(useSearchParams());
   const filterQuery = listFilterQuery(filter);
@@ -46,7 +45,10 @@ export function DeliveriesTable({ applicationId, initialFilter, initialPage, dis
 
   const changeFilter = (next: ListFilter) => {
     setPaging({ filterQuery: listFilterQuery(next), cursors: [] });
-    router.replace(withQuery(pathname, listFilterQuery(next)), { scroll: false });
+    // The native history API updates useSearchParams at once and skips a server render that
+    // the table does not need; router.replace would leave the old filter in place until the
+    // server answered, so a second quick change would be built on the stale one.
+    window.history.replaceState(null, "", withQuery(pathname, listFilterQuery(next)));
   };
   const showOlder = (cursor: string) => setPaging({ filterQuery, cursors: [...cursors, cursor] });
   const showNewer = () => setPaging({ filterQuery, cursors: cursors.slice(0, -1) });
