@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isAuthorisedAction } from "@/lib/actions/vendor-action";
+import { isAuthorisedAction } from "@/lib/actions/authorised-action";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { vendorAction } from "@/lib/actions/vendor-action";
+import { vendorAction } from "@/lib/actions/authorised-action";
 import { UserFacingError } from "@/lib/actions/result";
 import { APPLICATION_NOT_FOUND, requireVendorApplication } from "@/lib/applications/queries";
 import { getConfig } from "@/lib/config";

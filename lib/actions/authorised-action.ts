@@ -1,10 +1,10 @@
-// Wraps a vendor admin's server action: authenticate, authorise, validate with the form's
-// own schema, then run the domain call. Server actions are public endpoints, so no action
-// may skip this.
+// Wraps a server action: authenticate, authorise by role, validate with the form's own
+// schema, then run the domain call. Server actions are public endpoints, so no action may
+// skip this.
 import type { z } from "zod";
 import { GENERIC_ERROR, UserFacingError, type ActionResult } from "@/lib/actions/result";
-import { isVendorAdmin, type VendorAdmin } from "@/lib/auth/guards";
-import { getSessionUser } from "@/lib/auth/session";
+import { isDistrictAdmin, isVendorAdmin, type DistrictAdmin, type VendorAdmin } from "@/lib/auth/guards";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
 const AUTHORISED = Symbol.for("rollcall.authorised-action");
 
@@ -13,15 +13,35 @@ export function isAuthorisedAction(value: unknown): boolean {
   return typeof value === "function" && AUTHORISED in value;
 }
 
+type Role<Admin extends SessionUser> = { is: (user: SessionUser) => user is Admin; refusal: string };
+
+const VENDOR_ADMIN: Role<VendorAdmin> = { is: isVendorAdmin, refusal: "Only vendor admins can change this." };
+const DISTRICT_ADMIN: Role<DistrictAdmin> = { is: isDistrictAdmin, refusal: "Only district admins can change this." };
+
 export function vendorAction<Schema extends z.ZodType, T>(
   schema: () => Schema,
   handler: (admin: VendorAdmin, input: z.output<Schema>) => Promise<T>,
+): (input: z.input<Schema>) => Promise<ActionResult<T>> {
+  return authorisedAction(VENDOR_ADMIN, schema, handler);
+}
+
+export function districtAction<Schema extends z.ZodType, T>(
+  schema: () => Schema,
+  handler: (admin: DistrictAdmin, input: z.output<Schema>) => Promise<T>,
+): (input: z.input<Schema>) => Promise<ActionResult<T>> {
+  return authorisedAction(DISTRICT_ADMIN, schema, handler);
+}
+
+function authorisedAction<Admin extends SessionUser, Schema extends z.ZodType, T>(
+  role: Role<Admin>,
+  schema: () => Schema,
+  handler: (admin: Admin, input: z.output<Schema>) => Promise<T>,
 ): (input: z.input<Schema>) => Promise<ActionResult<T>> {
   const action = async (input: z.input<Schema>): Promise<ActionResult<T>> => {
     try {
       const user = await getSessionUser();
       if (!user) return { ok: false, formError: "Your session has ended. Sign in again, then retry." };
-      if (!isVendorAdmin(user)) return { ok: false, formError: "Only vendor admins can change this." };
+      if (!role.is(user)) return { ok: false, formError: role.refusal };
 
       const parsed = schema().safeParse(input);
       if (!parsed.success) {
