@@ -1,45 +1,13 @@
-// Demo data for a new instance: one vendor with two applications and three districts,
-// each with an admin. Loaded once, into an empty database only.
-import type { PrismaClient } from "@/generated/prisma/client";
+// Demo data for a new instance (the catalog is in demo-catalog.ts). Loaded once, into an
+// empty database only, in one transaction.
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { sendsWebhooks, notifyVendor } from "@/lib/activations/webhook";
 import { hashPassword } from "@/lib/auth/password";
+import { getConfig } from "@/lib/config";
 import { createSigningSecret } from "@/lib/webhooks/signing-secrets";
+import { ACTIVATIONS, DEMO_PASSWORD, DEMO_RECEIVER_PATH, DISTRICTS, VENDORS, type DemoApplication } from "@/prisma/seed/demo-catalog";
 
-export const DEMO_PASSWORD = "rollcall-demo";
-
-export const DEMO_LOGINS = [
-  { email: "admin@acme-learning.example", description: "Vendor admin, Acme Learning" },
-  { email: "admin@springfield.example", description: "District admin, Springfield Public Schools" },
-] as const;
-
-const VENDOR = {
-  name: "Acme Learning",
-  admin: { email: "admin@acme-learning.example", name: "Avery Park" },
-  applications: [
-    { name: "Acme Math Studio", description: "Adaptive K-8 math practice with teacher dashboards and weekly progress reports." },
-    { name: "Acme Reading Lab", description: "A leveled reading library with fluency checks for grades K-5." },
-  ],
-};
-
-const DISTRICTS = [
-  {
-    name: "Springfield Public Schools",
-    state: "IL",
-    districtGuid: "5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01",
-    admin: { email: "admin@springfield.example", name: "Morgan Reyes" },
-  },
-  {
-    name: "Riverside Unified School District",
-    state: "CA",
-    districtGuid: "a3d1f9c4-8e2b-4b6a-b7c5-0f9e4d2a6c12",
-    admin: { email: "admin@riverside.example", name: "Priya Natarajan" },
-  },
-  {
-    name: "Lakeview Community Schools",
-    state: "MI",
-    districtGuid: "e7c2b8a5-1d4f-4e9b-8a6c-3b5d7f9e1a23",
-    admin: { email: "admin@lakeview.example", name: "Sam Okafor" },
-  },
-];
+export { DEMO_LOGINS, DEMO_PASSWORD } from "@/prisma/seed/demo-catalog";
 
 /** Loads the demo data unless the database already holds any vendor, district or user. */
 export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean> {
@@ -47,22 +15,64 @@ export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean
   if (vendors + districts + users > 0) return false;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date();
   await prisma.$transaction(async (tx) => {
-    const vendor = await tx.vendor.create({
-      data: {
-        name: VENDOR.name,
-        admins: { create: { ...VENDOR.admin, passwordHash, role: "VENDOR_ADMIN" } },
-        applications: { create: VENDOR.applications.map((application) => ({ ...application, provisioning: { create: {} } })) },
-      },
-      include: { applications: { select: { id: true } } },
-    });
-    for (const application of vendor.applications) await createSigningSecret(tx, application.id);
-    for (const { admin, ...district } of DISTRICTS) {
-      await tx.district.create({
-        data: { ...district, admins: { create: { ...admin, passwordHash, role: "DISTRICT_ADMIN" } } },
+    for (const vendor of VENDORS) {
+      await tx.vendor.create({
+        data: {
+          name: vendor.name,
+          admins: { create: { ...vendor.admin, passwordHash, role: "VENDOR_ADMIN" } },
+          applications: { create: vendor.applications.map((application) => applicationData(application, now)) },
+        },
       });
     }
-    await tx.instance.upsert({ where: { id: 1 }, create: { demoDataLoadedAt: new Date() }, update: { demoDataLoadedAt: new Date() } });
+    for (const application of await tx.application.findMany({ select: { id: true } })) await createSigningSecret(tx, application.id);
+
+    for (const { admin, schools, ...district } of DISTRICTS) {
+      await tx.district.create({
+        data: {
+          ...district,
+          admins: { create: { ...admin, passwordHash, role: "DISTRICT_ADMIN" } },
+          orgs: { create: schools.map((name, index) => ({ name, type: "school", sourcedId: `school-${index + 1}` })) },
+        },
+      });
+    }
+    for (const activation of ACTIVATIONS) await activate(tx, activation, now);
+    await tx.instance.upsert({ where: { id: 1 }, create: { demoDataLoadedAt: now }, update: { demoDataLoadedAt: now } });
   });
   return true;
+}
+
+function applicationData(application: DemoApplication, now: Date) {
+  const webhookUrl = application.autoProvisioning ? getConfig().publicUrl + DEMO_RECEIVER_PATH : null;
+  return {
+    name: application.name,
+    description: application.description,
+    publishedAt: application.published ? now : null,
+    provisioning: {
+      create: {
+        autoProvisioning: Boolean(application.autoProvisioning),
+        autoApprove: Boolean(application.autoProvisioning),
+        webhookUrl,
+        ...(application.buttonLabel && { buttonLabel: application.buttonLabel }),
+      },
+    },
+    ...(application.banner && { banner: { create: { ...application.banner, shown: true } } }),
+  };
+}
+
+/** As a district admin's click would: the activation, its event and (with auto-provisioning) its webhook. */
+async function activate(tx: Prisma.TransactionClient, demo: (typeof ACTIVATIONS)[number], now: Date) {
+  const district = await tx.district.findFirstOrThrow({ where: { name: demo.district }, include: { admins: true } });
+  const application = await tx.application.findFirstOrThrow({ where: { name: demo.application }, include: { provisioning: true } });
+  const autoProvisioned = sendsWebhooks(application.provisioning);
+  const activation = await tx.activation.create({
+    data: { districtId: district.id, applicationId: application.id, mode: demo.mode, origin: "district", autoProvisioned, activatedAt: now },
+  });
+  const webhookMessageId = autoProvisioned
+    ? await notifyVendor(tx, { type: "application.activated", mode: demo.mode, applicationId: application.id, district, occurredAt: now })
+    : null;
+  await tx.activationEvent.create({
+    data: { activationId: activation.id, kind: "activated", mode: demo.mode, actorId: district.admins[0]?.id, webhookMessageId, createdAt: now },
+  });
 }

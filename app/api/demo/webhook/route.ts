@@ -1,0 +1,3 @@
+import { receiveDemoWebhook } from "@/lib/instance/demo-receiver";
+
+export const POST = receiveDemoWebhook;
