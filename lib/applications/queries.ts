@@ -11,6 +11,7 @@ export async function listVendorApplications(vendorId: string) {
       id: true,
       name: true,
       description: true,
+      publishedAt: true,
       provisioning: { select: { autoProvisioning: true, webhookUrl: true, updatedAt: true } },
     },
   });
@@ -18,7 +19,10 @@ export async function listVendorApplications(vendorId: string) {
 
 export async function findVendorApplication(vendorId: string, applicationId: string) {
   if (!isUuid(applicationId)) return null;
-  return db().application.findFirst({ where: { id: applicationId, vendorId }, select: { id: true, name: true, description: true } });
+  return db().application.findFirst({
+    where: { id: applicationId, vendorId },
+    select: { id: true, name: true, description: true, publishedAt: true },
+  });
 }
 
 export const APPLICATION_NOT_FOUND = "This application was not found. It may have been deleted.";

@@ -27,7 +27,8 @@ export default async function ApplicationsPage() {
                 <h2 className="font-semibold">{application.name}</h2>
                 <p className="mt-1 text-sm text-slate-600">{application.description}</p>
                 <p className="mt-3 text-xs font-medium text-slate-500">
-                  Auto-provisioning {application.provisioning?.autoProvisioning ? "on" : "off"}
+                  Auto-provisioning {application.provisioning?.autoProvisioning ? "on" : "off"} ·{" "}
+                  {application.publishedAt ? "Listed in the gallery" : "Not listed in the gallery"}
                 </p>
               </Link>
             </li>
