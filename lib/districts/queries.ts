@@ -3,9 +3,14 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 
 /** Cached per request: the district layout and its pages both show it. */
-export const getDistrictOverview = cache(async (districtId: string) =>
-  db().district.findUniqueOrThrow({
-    where: { id: districtId },
-    select: { name: true, state: true, districtGuid: true, _count: { select: { admins: true } } },
-  }),
-);
+export const getDistrictOverview = cache(async (districtId: string) => {
+  const [district, activeApplications, pendingVendorRequests] = await Promise.all([
+    db().district.findUniqueOrThrow({
+      where: { id: districtId },
+      select: { name: true, state: true, districtGuid: true, _count: { select: { admins: true } } },
+    }),
+    db().activation.count({ where: { districtId, status: "active" } }),
+    db().accessRequest.count({ where: { districtId, kind: "vendor_access", status: "pending" } }),
+  ]);
+  return { ...district, activeApplications, pendingVendorRequests };
+});

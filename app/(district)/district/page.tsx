@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { getDistrictOverview } from "@/lib/districts/queries";
 
@@ -7,10 +8,19 @@ export const metadata: Metadata = { title: "District" };
 export default async function DistrictHomePage() {
   const admin = await requireDistrictAdmin();
   const district = await getDistrictOverview(admin.districtId);
+  const waiting = district.pendingVendorRequests;
 
   return (
     <>
       <h1 className="text-2xl font-semibold">{district.name}</h1>
+      {waiting > 0 && (
+        <p role="status" className="mt-4 max-w-xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {waiting === 1 ? "A vendor is" : `${waiting} vendors are`} asking for access to your district.{" "}
+          <Link href="/district/applications" className="font-medium underline">
+            Review on My applications
+          </Link>
+        </p>
+      )}
       <dl className="mt-6 grid max-w-xl grid-cols-[10rem_1fr] gap-y-3 rounded-lg border border-slate-200 bg-white p-6 text-sm shadow-sm">
         <dt className="text-slate-500">State</dt>
         <dd>{district.state}</dd>
@@ -21,6 +31,20 @@ export default async function DistrictHomePage() {
         </dd>
         <dt className="text-slate-500">Administrators</dt>
         <dd>{district._count.admins}</dd>
+        <dt className="text-slate-500">Applications in use</dt>
+        <dd>
+          {district.activeApplications}{" "}
+          <span className="text-slate-500">
+            ·{" "}
+            <Link href="/district/applications" className="text-brand-700 underline">
+              My applications
+            </Link>{" "}
+            ·{" "}
+            <Link href="/district/gallery" className="text-brand-700 underline">
+              Browse the Application Gallery
+            </Link>
+          </span>
+        </dd>
       </dl>
     </>
   );
