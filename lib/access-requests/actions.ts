@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { vendorAction } from "@/lib/actions/authorised-action";
 import { decideSchoolRevocation, requestDistrictAccess } from "@/lib/access-requests/requests";
+import { requestDistrictAccessSchema } from "@/lib/access-requests/schema";
 
 export const requestDistrictAccessAction = vendorAction(
-  () => z.object({ applicationId: z.string().uuid(), districtId: z.string().uuid("Choose a district") }),
+  () => requestDistrictAccessSchema,
   (admin, request) => requestDistrictAccess(admin, request),
 );
 
