@@ -35,3 +35,62 @@ function sessionUserOf(user: { id: string; email: string; name: string; role: Se
   const { id, email, name, role, vendorId, districtId } = user;
   return { id, email, name, role, vendorId, districtId };
 }
+
+/** Lists an application in the Application Gallery, with the provisioning settings given. */
+export async function publishApplication(
+  applicationId: string,
+  { autoProvisioning = false, buttonLabel, description }: { autoProvisioning?: boolean; buttonLabel?: string; description?: string } = {},
+) {
+  return db().application.update({
+    where: { id: applicationId },
+    data: {
+      publishedAt: new Date(),
+      description,
+      provisioning: { upsert: { create: { autoProvisioning, autoApprove: autoProvisioning, buttonLabel }, update: { autoProvisioning, autoApprove: autoProvisioning, buttonLabel } } },
+    },
+  });
+}
+
+export async function createBanner(applicationId: string, { shown = true, withImage = false }: { shown?: boolean; withImage?: boolean } = {}) {
+  const image = withImage
+    ? await db().bannerImage.create({
+        data: { applicationId, contentType: "image/png", width: 1, height: 1, bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]), sha256: randomUUID() },
+      })
+    : null;
+  return db().banner.create({
+    data: {
+      applicationId,
+      headline: "Try it free",
+      body: "Thirty days on us.",
+      ctaLabel: "Start trial",
+      backgroundColor: "#0f172a",
+      accentColor: "#fde047",
+      shown,
+      imageId: image?.id,
+    },
+  });
+}
+
+export async function createSchool(districtId: string, name = `School ${randomUUID().slice(0, 8)}`) {
+  return db().org.create({ data: { districtId, sourcedId: randomUUID(), type: "school", name } });
+}
+
+export async function createActivation(
+  districtId: string,
+  applicationId: string,
+  data: { mode?: "trial" | "standard"; status?: "active" | "deactivated"; origin?: "district" | "vendor_request"; activatedAt?: Date } = {},
+) {
+  const { mode = "standard", status = "active", origin = "district", activatedAt = new Date() } = data;
+  return db().activation.create({
+    data: {
+      districtId,
+      applicationId,
+      mode,
+      status,
+      origin,
+      activatedAt,
+      autoProvisioned: origin === "district",
+      deactivatedAt: status === "deactivated" ? new Date() : null,
+    },
+  });
+}

@@ -3,12 +3,18 @@ import { AppHeader } from "@/components/layout/app-header";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { getDistrictOverview } from "@/lib/districts/queries";
 
+const NAV = [
+  { href: "/district", label: "Overview" },
+  { href: "/district/gallery", label: "Application Gallery" },
+  { href: "/district/applications", label: "My applications" },
+];
+
 export default async function DistrictLayout({ children }: { children: ReactNode }) {
   const admin = await requireDistrictAdmin();
   const district = await getDistrictOverview(admin.districtId);
   return (
     <>
-      <AppHeader organisation={district.name} userName={admin.name} nav={[{ href: "/district", label: "Overview" }]} />
+      <AppHeader organisation={district.name} userName={admin.name} nav={NAV} />
       <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
     </>
   );
