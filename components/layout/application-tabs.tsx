@@ -7,6 +7,8 @@ import { usePathname } from "next/navigation";
 
 const TABS = [
   { segment: "provisioning", label: "Provisioning" },
+  { segment: "banner", label: "Banner" },
+  { segment: "customers", label: "Customers" },
   { segment: "deliveries", label: "Deliveries" },
 ] as const;
 
