@@ -4,6 +4,7 @@
 import { cache } from "react";
 import type { GalleryActivation, GalleryBanner, GalleryCard } from "@/components/gallery/types";
 import { sendsWebhooks } from "@/lib/activations/webhook";
+import { bannerImageUrl } from "@/lib/banners/schema";
 import { db } from "@/lib/db";
 import { filterByName } from "@/lib/gallery/search";
 import { DEFAULT_BUTTON_LABEL } from "@/lib/provisioning/schema";
@@ -119,10 +120,6 @@ export const getGalleryApplication = cache(async (districtId: string, applicatio
       : null,
   };
 });
-
-function bannerImageUrl(imageId: string): string {
-  return `/api/banner-images/${imageId}`;
-}
 
 function galleryActivationOf(activation: { status: GalleryActivation["status"]; mode: GalleryActivation["mode"]; activatedAt: Date }): GalleryActivation {
   return { status: activation.status, mode: activation.mode, activatedAt: activation.activatedAt.toISOString() };
