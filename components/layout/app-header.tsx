@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 type AppHeaderProps = {
   organisation: string;
   userName: string;
-  nav: { href: string; label: string }[];
+  nav: NavItem[];
 };
 
 export function AppHeader({ organisation, userName, nav }: AppHeaderProps) {
@@ -14,13 +15,7 @@ export function AppHeader({ organisation, userName, nav }: AppHeaderProps) {
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
           Rollcall
         </Link>
-        <nav aria-label="Main" className="flex gap-1">
-          {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
-              {item.label}
-            </Link>
-          ))}
-        </nav>
+        <MainNav items={nav} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600">
             {userName} · <span className="font-medium text-slate-800">{organisation}</span>
