@@ -11,7 +11,7 @@ export { DEMO_LOGINS, DEMO_PASSWORD } from "@/prisma/seed/demo-catalog";
 
 /** Loads the demo data unless the database already holds any vendor, district or user. */
 export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean> {
-  const [vendors, districts, users] = await Promise.all([prisma.vendor.count(), prisma.district.count(), prisma.user.count()]);
+  const [vendors, districts, users] = await Promise.all([prisma.vendor.count(), prisma.district.count({ where: { sandbox: false } }), prisma.user.count()]);
   if (vendors + districts + users > 0) return false;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
