@@ -7,7 +7,7 @@ export default async function VendorLayout({ children }: { children: ReactNode }
   const admin = await requireVendorAdmin();
   return (
     <>
-      <AppHeader organisation={await getVendorName(admin.vendorId)} userName={admin.name} nav={[{ href: "/apps", label: "Applications" }]} />
+      <AppHeader organisation={await getVendorName(admin.vendorId)} userName={admin.name} nav={[{ href: "/apps", label: "Applications" }, { href: "/api-keys", label: "API keys" }]} />
       <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
     </>
   );

@@ -1,0 +1,5 @@
+import { partnerOpenApi } from "@/lib/partner-api/openapi";
+
+export function GET() {
+  return Response.json(partnerOpenApi());
+}

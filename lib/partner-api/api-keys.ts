@@ -1,0 +1,49 @@
+// Vendors' Partner API keys: created in the console (shown once), stored as a hash,
+// revocable, with the time each was last used.
+import { UserFacingError } from "@/lib/actions/result";
+import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
+import { db } from "@/lib/db";
+
+export const API_KEY_PREFIX = "rc_pk_";
+export const MAX_ACTIVE_KEYS = 10;
+/** lastUsedAt is written at most this often per key, so that busy clients do not write on every call. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type ApiKeyView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+const VIEW = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+export function listApiKeys(vendorId: string): Promise<ApiKeyView[]> {
+  return db().partnerApiKey.findMany({ where: { vendorId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: VIEW });
+}
+
+/** The new key in clear, this once; only its hash is kept. */
+export async function createApiKey(actor: { id: string; vendorId: string }, name: string): Promise<ApiKeyView & { key: string }> {
+  const active = await db().partnerApiKey.count({ where: { vendorId: actor.vendorId, revokedAt: null } });
+  if (active >= MAX_ACTIVE_KEYS) throw new UserFacingError(`You have ${MAX_ACTIVE_KEYS} active keys. Revoke one you no longer use, then create a new one.`);
+  const key = newOpaqueToken(API_KEY_PREFIX);
+  const created = await db().partnerApiKey.create({
+    data: { vendorId: actor.vendorId, name, prefix: key.slice(0, API_KEY_PREFIX.length + 4), keyHash: hashToken(key), createdById: actor.id },
+    select: VIEW,
+  });
+  return { ...created, key };
+}
+
+export async function revokeApiKey(vendorId: string, keyId: string, now = new Date()): Promise<ApiKeyView> {
+  await db().partnerApiKey.updateMany({ where: { id: keyId, vendorId, revokedAt: null }, data: { revokedAt: now } });
+  const key = await db().partnerApiKey.findFirst({ where: { id: keyId, vendorId }, select: VIEW });
+  if (!key) throw new UserFacingError("This API key was not found.");
+  return key;
+}
+
+/** The vendor a request's `Authorization: Bearer <api key>` belongs to, or null for a missing, unknown or revoked key. */
+export async function authenticatePartner(request: Request, now = new Date()): Promise<{ vendorId: string } | null> {
+  const key = bearerToken(request);
+  if (!key?.startsWith(API_KEY_PREFIX)) return null;
+  const found = await db().partnerApiKey.findUnique({ where: { keyHash: hashToken(key) }, select: { id: true, vendorId: true, revokedAt: true, lastUsedAt: true } });
+  if (!found || found.revokedAt) return null;
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().partnerApiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
+  return { vendorId: found.vendorId };
+}
