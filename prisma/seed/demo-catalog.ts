@@ -1,5 +1,5 @@
 // What the demo instance holds: two vendors and their applications, three districts with
-// their schools. Plain data; demo-data.ts loads it.
+// their schools and the size of their generated rosters. Plain data; demo-data.ts loads it.
 
 export const DEMO_PASSWORD = "rollcall-demo";
 
@@ -72,6 +72,7 @@ export const DISTRICTS = [
     districtGuid: "5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01",
     admin: { email: "admin@springfield.example", name: "Morgan Reyes" },
     schools: ["Lincoln Elementary School", "Washington Elementary School", "Jefferson Middle School", "Springfield High School"],
+    students: 2400,
   },
   {
     name: "Riverside Unified School District",
@@ -79,6 +80,7 @@ export const DISTRICTS = [
     districtGuid: "a3d1f9c4-8e2b-4b6a-b7c5-0f9e4d2a6c12",
     admin: { email: "admin@riverside.example", name: "Priya Natarajan" },
     schools: ["Riverside Elementary School", "Canyon View Middle School", "Riverside High School"],
+    students: 1600,
   },
   {
     name: "Lakeview Community Schools",
@@ -86,6 +88,7 @@ export const DISTRICTS = [
     districtGuid: "e7c2b8a5-1d4f-4e9b-8a6c-3b5d7f9e1a23",
     admin: { email: "admin@lakeview.example", name: "Sam Okafor" },
     schools: ["Lakeview Elementary School", "Lakeview Middle School", "Lakeview High School"],
+    students: 1000,
   },
 ];
 

@@ -26,6 +26,21 @@ describe("demo data", () => {
     expect(districts.every((district) => district.admins.length === 1 && district.orgs.length >= 3)).toBe(true);
     expect(districts.map((district) => district.districtGuid)).toContain("5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01");
 
+    // Each district has a generated roster on its own schools: about 5,000 students in all.
+    const springfield = districts.find((district) => district.name === "Springfield Public Schools")!;
+    expect(springfield.orgs.filter((org) => org.type === "school").map(({ sourcedId, name }) => ({ sourcedId, name })).sort((a, b) => a.sourcedId.localeCompare(b.sourcedId))).toEqual([
+      { sourcedId: "school-1", name: "Lincoln Elementary School" },
+      { sourcedId: "school-2", name: "Washington Elementary School" },
+      { sourcedId: "school-3", name: "Jefferson Middle School" },
+      { sourcedId: "school-4", name: "Springfield High School" },
+    ]);
+    const students = await db().rosterUser.groupBy({ by: ["districtId"], where: { role: "student" }, _count: { _all: true } });
+    const studentsOf = (name: string) => students.find((row) => row.districtId === districts.find((district) => district.name === name)?.id)?._count._all;
+    expect([studentsOf("Springfield Public Schools"), studentsOf("Riverside Unified School District"), studentsOf("Lakeview Community Schools")]).toEqual([2400, 1600, 1000]);
+    expect(await db().rosterUser.count({ where: { districtId: springfield.id, role: "teacher" } })).toBeGreaterThan(2400 / 20);
+    expect(await db().enrollment.count({ where: { districtId: springfield.id, role: "student" } })).toBeGreaterThan(2400 * 3);
+    expect(await db().demographic.count()).toBe(5000);
+
     // The activation of an auto-provisioned application is on its way to the demo receiver.
     const messages = await db().webhookMessage.findMany({ select: { eventType: true, mode: true, districtName: true } });
     expect(messages).toEqual([{ eventType: "application.activated", mode: "standard", districtName: "Riverside Unified School District" }]);

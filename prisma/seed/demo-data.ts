@@ -1,9 +1,12 @@
 // Demo data for a new instance (the catalog is in demo-catalog.ts). Loaded once, into an
-// empty database only, in one transaction.
+// empty database only, in one transaction: vendors, districts and their generated rosters
+// (about 5,000 students in all, a second or two to write).
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { sendsWebhooks, notifyVendor } from "@/lib/activations/webhook";
 import { hashPassword } from "@/lib/auth/password";
 import { getConfig } from "@/lib/config";
+import { writeRoster } from "@/lib/roster/bulk-insert";
+import { generateRoster } from "@/lib/roster/generator";
 import { createSigningSecret } from "@/lib/webhooks/signing-secrets";
 import { ACTIVATIONS, DEMO_PASSWORD, DEMO_RECEIVER_PATH, DISTRICTS, VENDORS, type DemoApplication } from "@/prisma/seed/demo-catalog";
 
@@ -28,18 +31,20 @@ export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean
     }
     for (const application of await tx.application.findMany({ select: { id: true } })) await createSigningSecret(tx, application.id);
 
-    for (const { admin, schools, ...district } of DISTRICTS) {
-      await tx.district.create({
-        data: {
-          ...district,
-          admins: { create: { ...admin, passwordHash, role: "DISTRICT_ADMIN" } },
-          orgs: { create: schools.map((name, index) => ({ name, type: "school", sourcedId: `school-${index + 1}` })) },
-        },
+    for (const { admin, schools, students, ...district } of DISTRICTS) {
+      const { id } = await tx.district.create({ data: { ...district, admins: { create: { ...admin, passwordHash, role: "DISTRICT_ADMIN" } } } });
+      const roster = generateRoster({
+        districtGuid: district.districtGuid,
+        districtName: district.name,
+        state: district.state,
+        students,
+        schools: schools.map((name, index) => ({ sourcedId: `school-${index + 1}`, name })),
       });
+      await writeRoster(tx, id, roster);
     }
     for (const activation of ACTIVATIONS) await activate(tx, activation, now);
     await tx.instance.upsert({ where: { id: 1 }, create: { demoDataLoadedAt: now }, update: { demoDataLoadedAt: now } });
-  });
+  }, { timeout: 120_000 });
   return true;
 }
 
