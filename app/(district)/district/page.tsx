@@ -5,6 +5,17 @@ import { getDistrictOverview } from "@/lib/districts/queries";
 
 export const metadata: Metadata = { title: "District" };
 
+const ROLE_PLURALS: Record<string, string> = {
+  administrator: "administrators",
+  aide: "aides",
+  guardian: "guardians",
+  parent: "parents",
+  proctor: "proctors",
+  relative: "relatives",
+  student: "students",
+  teacher: "teachers",
+};
+
 export default async function DistrictHomePage() {
   const admin = await requireDistrictAdmin();
   const district = await getDistrictOverview(admin.districtId);
@@ -31,6 +42,19 @@ export default async function DistrictHomePage() {
         </dd>
         <dt className="text-slate-500">Administrators</dt>
         <dd>{district._count.admins}</dd>
+        <dt className="text-slate-500">Roster</dt>
+        <dd>
+          {district.roster.length === 0 ? (
+            <span className="text-slate-500">No people yet.</span>
+          ) : (
+            <>
+              {district.roster.reduce((sum, group) => sum + group.people, 0).toLocaleString("en-US")} people
+              <span className="block text-xs text-slate-500">
+                {district.roster.map((group) => `${group.people.toLocaleString("en-US")} ${ROLE_PLURALS[group.role]}`).join(" · ")}
+              </span>
+            </>
+          )}
+        </dd>
         <dt className="text-slate-500">Applications in use</dt>
         <dd>
           {district.activeApplications}{" "}
