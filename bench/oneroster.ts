@@ -1,0 +1,122 @@
+// OneRoster Data API benchmark: a district of 100,000 students behind `next start` on the
+// embedded PostgreSQL. Prints p50/p99 of one page of 100 users, of a filtered page, and the
+// throughput of a full export at limit=1000 through the API.
+//   npm run bench:oneroster [-- --students 100000 --requests 200]
+// The data folder (.data/bench-oneroster) is wiped first; the figures are the last lines.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
+import { applyMigrations } from "../lib/database/migrations";
+import { build, isBuildCurrent } from "../scripts/start/build";
+import { findFreePort, percentile, waitForHttp } from "./support";
+
+const { values } = parseArgs({ options: { students: { type: "string", default: "100000" }, requests: { type: "string", default: "200" } } });
+const students = Number(values.students);
+const requests = Number(values.requests);
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data/bench-oneroster");
+
+rmSync(dataDir, { recursive: true, force: true });
+const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+const port = await findFreePort();
+Object.assign(process.env, {
+  DATABASE_URL: database.connectionString,
+  ROLLCALL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+let server: ChildProcess | undefined;
+
+try {
+  await applyMigrations(database.connectionString);
+  const { apiKey, districtGuid } = await seed();
+  if (!isBuildCurrent(root)) await build(root, () => undefined);
+  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: "ignore",
+    env: process.env,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/sign-in`);
+
+  const credentials = await (await fetch(`${base}/api/partner/v1/districts/${districtGuid}/credentials`, { headers: { authorization: `Bearer ${apiKey}` } })).json();
+  const tokenResponse = await fetch(credentials.tokenUrl, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: credentials.clientId, client_secret: credentials.clientSecret }),
+  });
+  const { access_token } = await tokenResponse.json();
+  const get = async (pathAndQuery: string) => {
+    const response = await fetch(`${credentials.oneRosterBaseUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${access_token}` } });
+    if (!response.ok) throw new Error(`${pathAndQuery}: HTTP ${response.status} ${await response.text()}`);
+    return response;
+  };
+
+  const timed = async (label: string, pathFor: (index: number) => string) => {
+    for (let warm = 0; warm < 10; warm++) await (await get(pathFor(warm))).arrayBuffer();
+    const samples: number[] = [];
+    for (let index = 0; index < requests; index++) {
+      const started = performance.now();
+      await (await get(pathFor(index))).arrayBuffer();
+      samples.push(performance.now() - started);
+    }
+    return `${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${requests} requests)`;
+  };
+
+  const pageOfUsers = await timed("one page of 100 users", (index) => `/users?limit=100&offset=${(index * 100) % 50_000}`);
+  const filtered = await timed("filtered page (teachers, family name contains 'an')", () => `/users?limit=100&filter=${encodeURIComponent("role='teacher' AND familyName~'an'")}`);
+  const { classes } = (await (await get("/classes?limit=50&fields=sourcedId")).json()) as { classes: { sourcedId: string }[] };
+  const nested = await timed("one class's students (nested endpoint)", (index) => `/classes/${classes[index % classes.length]!.sourcedId}/students`);
+
+  const exportStarted = performance.now();
+  let exported = 0;
+  let next: string | null = "/users?limit=1000&offset=0";
+  while (next) {
+    const response = await get(next);
+    const body = (await response.json()) as { users: unknown[] };
+    exported += body.users.length;
+    const link = response.headers.get("link") ?? "";
+    const match = /<[^>]*?(\/users\?[^>]*)>;\s*rel="next"/.exec(link);
+    next = match?.[1] ?? null;
+  }
+  const exportSeconds = (performance.now() - exportStarted) / 1000;
+
+  console.log(`OneRoster Data API, district of ${students.toLocaleString("en-US")} students, next start on the embedded PostgreSQL`);
+  console.log(pageOfUsers);
+  console.log(filtered);
+  console.log(nested);
+  console.log(`full export: ${exported.toLocaleString("en-US")} users in ${exportSeconds.toFixed(2)} s = ${Math.round(exported / exportSeconds).toLocaleString("en-US")} users/s`);
+} finally {
+  server?.kill("SIGTERM");
+  await database.stop();
+}
+
+async function seed() {
+  const { db } = await import("../lib/db");
+  const { generateRoster } = await import("../lib/roster/generator");
+  const { replaceRoster } = await import("../lib/roster/bulk-insert");
+  const { createApiKey } = await import("../lib/partner-api/api-keys");
+  const districtGuid = randomUUID();
+  const vendor = await db().vendor.create({
+    data: {
+      name: "Benchmark Vendor",
+      admins: { create: { email: "bench@vendor.example", name: "Bench", passwordHash: "!", role: "VENDOR_ADMIN" } },
+      applications: { create: { name: "Benchmark App", provisioning: { create: {} } } },
+    },
+    include: { admins: true, applications: true },
+  });
+  const district = await db().district.create({ data: { districtGuid, name: "Benchmark District", state: "IL" } });
+  await db().activation.create({
+    data: { districtId: district.id, applicationId: vendor.applications[0]!.id, mode: "standard", origin: "district", autoProvisioned: true },
+  });
+  const started = performance.now();
+  const counts = await replaceRoster(district.id, generateRoster({ districtGuid, districtName: district.name, state: "IL", students }));
+  console.log(`seeded ${counts.users.toLocaleString("en-US")} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const key = await createApiKey({ id: vendor.admins[0]!.id, vendorId: vendor.id }, "bench");
+  await db().$disconnect();
+  return { apiKey: key.key, districtGuid };
+}
