@@ -17,7 +17,6 @@ export type DistrictContext = {
   usernames: UsernameRegistry;
   counters: { student: number; guardian: number; teacher: number; administrator: number; staff: number; enrollment: number };
   calendar: Calendar;
-  districtOrgSourcedId: string;
 };
 
 export function nextNumber(context: DistrictContext, counter: keyof DistrictContext["counters"]): number {

@@ -57,7 +57,6 @@ export function* generateRoster(options: RosterOptions): Generator<RosterBatch> 
     usernames: new UsernameRegistry(),
     counters: { student: 0, guardian: 0, teacher: 0, administrator: 0, staff: 0, enrollment: 0 },
     calendar: CALENDAR,
-    districtOrgSourcedId,
   };
   const batches = new BatchBuffer(options.batchSize ?? 20_000);
 
