@@ -6,6 +6,7 @@ import { REQUEST_NOT_FOUND } from "@/lib/access-requests/requests";
 import { activateApplicationAction, decideVendorAccessRequestAction, requestSchoolRevocationAction } from "@/lib/activations/actions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { ensureSandboxDistrict } from "@/lib/roster/sandbox";
 import { createDistrictAdmin, createVendorWithApplication } from "@/test/factories";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
@@ -123,6 +124,16 @@ describe("a vendor requesting access to a district", () => {
     signInAs(vendor.admin);
     expect((await decideVendorAccessRequestAction({ requestId: request.id, decision: "approve" })).ok).toBe(false);
     expect(await db().activation.count({ where: { applicationId: vendor.application.id } })).toBe(0);
+  });
+
+  it("cannot target the sandbox district, which no one administers", async () => {
+    const vendor = await vendorWithPublishedApplication({ autoProvisioning: true });
+    const sandbox = await ensureSandboxDistrict();
+    signInAs(vendor.admin);
+
+    const result = await requestDistrictAccessAction({ applicationId: vendor.application.id, districtId: sandbox.id });
+    expect(result).toEqual({ ok: false, formError: "This district was not found." });
+    expect(await db().accessRequest.count({ where: { districtId: sandbox.id } })).toBe(0);
   });
 
   it("is refused for a district that already has the application", async () => {

@@ -58,8 +58,8 @@ export async function requestDistrictAccess(
   return db().$transaction(async (tx) => {
     const application = await tx.application.findFirst({ where: { id: applicationId, vendorId: actor.vendorId }, select: { id: true } });
     if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
-    const district = await tx.district.findUnique({
-      where: { id: districtId },
+    const district = await tx.district.findFirst({
+      where: { id: districtId, sandbox: false },
       select: { name: true, activations: { where: { applicationId, status: "active" }, select: { id: true } } },
     });
     if (!district) throw new UserFacingError(DISTRICT_NOT_FOUND);

@@ -151,6 +151,7 @@ export async function listRequestableDistricts(vendorId: string, applicationId: 
   if (!(await findVendorApplication(vendorId, applicationId))) return [];
   return db().district.findMany({
     where: {
+      sandbox: false,
       activations: { none: { applicationId, status: "active" } },
       accessRequests: { none: { applicationId, kind: "vendor_access", status: "pending" } },
     },
