@@ -13,11 +13,10 @@ import { BannerImagePicker } from "@/components/banner/banner-image-picker";
 import { ColourFields } from "@/components/banner/colour-fields";
 import { CountedTextField } from "@/components/banner/counted-text-field";
 import { GalleryPreviewDialog, type GalleryContents } from "@/components/banner/gallery-preview-dialog";
+import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { PromoBanner } from "@/components/gallery/promo-banner";
 import type { GalleryBanner } from "@/components/gallery/types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { isHexColour } from "@/lib/banners/contrast";
@@ -34,7 +33,7 @@ import {
 type BannerFormProps = { page: BannerPageData; gallery: GalleryContents };
 
 /** `invalid`: the browser's own check failed; the message goes once the fields are fixed. */
-type Outcome = { tone: "success" | "error"; message: string; offerReload?: boolean; invalid?: boolean } | null;
+type Outcome = (SaveOutcome & { invalid?: boolean }) | null;
 
 export function BannerForm({ page, gallery }: BannerFormProps) {
   const router = useRouter();
@@ -153,29 +152,7 @@ export function BannerForm({ page, gallery }: BannerFormProps) {
             onChange={chooseImage}
             error={formState.errors.imageId?.message}
           />
-          {shownOutcome ? (
-            <Alert tone={shownOutcome.tone}>
-              {shownOutcome.message}
-              {shownOutcome.offerReload ? (
-                <Button
-                  variant="secondary"
-                  className="ml-3"
-                  onClick={() => {
-                    allowLeaving();
-                    window.location.reload();
-                  }}
-                >
-                  Reload
-                </Button>
-              ) : null}
-            </Alert>
-          ) : null}
-          <div className="flex items-center gap-4">
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save"}
-            </Button>
-            {formState.isDirty && !save.isPending ? <span className="text-sm text-slate-500">Unsaved changes</span> : null}
-          </div>
+          <SaveFooter outcome={shownOutcome} saving={save.isPending} dirty={formState.isDirty} allowLeaving={allowLeaving} />
         </form>
         <section aria-labelledby="live-preview-heading" className="min-w-0 space-y-4 lg:sticky lg:top-6 lg:self-start">
           <div className="flex flex-wrap items-center justify-between gap-3">

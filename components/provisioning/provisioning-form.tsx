@@ -5,12 +5,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { HeaderEditor } from "@/components/provisioning/header-editor";
 import { TestWebhookDialog } from "@/components/provisioning/test-webhook-dialog";
 import { WebhookUrlCheckView } from "@/components/provisioning/webhook-url-check-view";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { LockIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
@@ -22,7 +21,7 @@ type ProvisioningFormProps = {
   httpWebhookHosts: string[];
 };
 
-type Outcome = { tone: "success" | "error"; message: string; offerReload?: boolean } | null;
+type Outcome = SaveOutcome | null;
 
 export function ProvisioningForm({ initialSettings, httpWebhookHosts }: ProvisioningFormProps) {
   const router = useRouter();
@@ -136,29 +135,7 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
           error={formState.errors.buttonLabel?.message}
           {...register("buttonLabel")}
         />
-        {outcome ? (
-          <Alert tone={outcome.tone}>
-            {outcome.message}
-            {outcome.offerReload ? (
-              <Button
-                variant="secondary"
-                className="ml-3"
-                onClick={() => {
-                  allowLeaving();
-                  window.location.reload();
-                }}
-              >
-                Reload
-              </Button>
-            ) : null}
-          </Alert>
-        ) : null}
-        <div className="flex items-center gap-4">
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </Button>
-          {formState.isDirty && !save.isPending ? <span className="text-sm text-slate-500">Unsaved changes</span> : null}
-        </div>
+        <SaveFooter outcome={outcome} saving={save.isPending} dirty={formState.isDirty} allowLeaving={allowLeaving} />
       </form>
     </FormProvider>
   );
