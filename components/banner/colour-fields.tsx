@@ -5,7 +5,7 @@
 // check is where the form's contrast refusal is shown, so it is not repeated under a field.
 import { useId } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
-import { FieldError } from "@/components/ui/field";
+import { FieldHelp } from "@/components/ui/field";
 import { contrastRatio, formatContrastRatio, isHexColour, MIN_CONTRAST_RATIO } from "@/lib/banners/contrast";
 import { contrastProblem, type BannerInput } from "@/lib/banners/schema";
 
@@ -104,12 +104,7 @@ function ColourField({ label, value, onChange, onBlur, error, hint, invalid, des
           }`}
         />
       </div>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldHelp id={id} hint={hint} error={error} />
     </div>
   );
 }

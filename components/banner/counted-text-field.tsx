@@ -1,7 +1,7 @@
 // A labelled text input or textarea with a live character count against its limit, its
 // hint and its error, all wired up for screen readers.
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
-import { FieldError } from "@/components/ui/field";
+import { FieldHelp } from "@/components/ui/field";
 
 type CountedTextFieldProps = {
   label: string;
@@ -51,12 +51,7 @@ export const CountedTextField = forwardRef<HTMLInputElement & HTMLTextAreaElemen
       ) : (
         <input ref={ref} type="text" {...shared} {...(controlProps as InputHTMLAttributes<HTMLInputElement>)} />
       )}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldHelp id={id} hint={hint} error={error} />
     </div>
   );
 });

@@ -30,15 +30,24 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
         }`}
         {...inputProps}
       />
+      <FieldHelp id={id} hint={hint} error={error} />
+    </div>
+  );
+});
+
+/** A field's hint, replaced by its error when there is one; ids `<id>-hint` and `<id>-error` for aria-describedby. */
+export function FieldHelp({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && !error ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       ) : null}
       <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </>
   );
-});
+}
 
 export function FieldError({ id, message }: { id?: string; message?: string }) {
   if (!message) return null;
