@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
-import { getDistrictOverview } from "@/lib/districts/queries";
+import { getDistrictName } from "@/lib/districts/queries";
 
 const NAV = [
   { href: "/district", label: "Overview" },
@@ -11,10 +11,10 @@ const NAV = [
 
 export default async function DistrictLayout({ children }: { children: ReactNode }) {
   const admin = await requireDistrictAdmin();
-  const district = await getDistrictOverview(admin.districtId);
+  const districtName = await getDistrictName(admin.districtId);
   return (
     <>
-      <AppHeader organisation={district.name} userName={admin.name} nav={NAV} />
+      <AppHeader organisation={districtName} userName={admin.name} nav={NAV} />
       <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
     </>
   );

@@ -1,9 +1,14 @@
 // A district's own records, scoped by the district id from the session.
-import { cache } from "react";
 import { db } from "@/lib/db";
 
-/** Cached per request: the district layout and its pages both show it. */
-export const getDistrictOverview = cache(async (districtId: string) => {
+/** What the header of every district page needs: one small query. */
+export async function getDistrictName(districtId: string): Promise<string> {
+  const district = await db().district.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
+  return district.name;
+}
+
+/** The overview page: the district, its applications, waiting requests and the roster by role. */
+export async function getDistrictOverview(districtId: string) {
   const [district, activeApplications, pendingVendorRequests, rosterByRole] = await Promise.all([
     db().district.findUniqueOrThrow({
       where: { id: districtId },
@@ -15,4 +20,4 @@ export const getDistrictOverview = cache(async (districtId: string) => {
   ]);
   const roster = rosterByRole.map((group) => ({ role: group.role, people: group._count._all }));
   return { ...district, activeApplications, pendingVendorRequests, roster };
-});
+}
