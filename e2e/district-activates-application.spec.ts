@@ -1,20 +1,11 @@
-import type { Browser, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import type { ReceivedRequest } from "../test/scripted-receiver";
-import { DISTRICT_ADMIN, expect, signIn, test } from "./fixtures";
+import { DISTRICT_ADMIN, expect, signedIn, test } from "./fixtures";
 
 const BRIGHTPATH_ADMIN = "admin@brightpath.example";
 const RIVERSIDE_ADMIN = "admin@riverside.example";
 const SPRINGFIELD_GUID = "5b0e6c1e-4f7a-4c2e-9d3b-2a8f1c7e9b01";
 const WRITING_COACH = "Brightpath Writing Coach";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
 
 /** The event in a request the receiver got, after checking its Standard Webhooks signature. */
 function verified(webhook: Webhook, request: ReceivedRequest | undefined): Record<string, unknown> {

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signedIn, test } from "./fixtures";
 
 const BRIGHTPATH_ADMIN = "admin@brightpath.example";
 // Lakeview: no other journey activates Writing Coach there, so this one starts from "not in use".
@@ -64,14 +63,6 @@ class ReceiverProcess {
     await exited;
     clearTimeout(timer);
   }
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
 }
 
 /** "2,431 people · 2,000 students · 431 teachers" as { people: 2431, students: 2000, teachers: 431 }. */
