@@ -7,11 +7,13 @@ import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "public", "types", "generated", "proxy.ts", "next.config.mjs",
   "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const STAMP = ".next/rollcall-source-hash";
+/** Where `next build` writes (next.config.mjs reads the same variable). */
+export const buildDir = () => process.env.ROLLCALL_BUILD_DIR || ".next";
+const stampOf = (root: string) => path.join(root, buildDir(), "rollcall-source-hash");
 
 export function isBuildCurrent(root: string): boolean {
-  const stamp = path.join(root, STAMP);
-  return existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hashSources(root);
+  const stamp = stampOf(root);
+  return existsSync(path.join(root, buildDir(), "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hashSources(root);
 }
 
 /** Runs `next build`; `onStart` receives the build process so that a signal can stop it. */
@@ -25,7 +27,7 @@ export async function build(root: string, onStart: (child: ChildProcess) => void
   onStart(child);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error("next build failed; see the output above.");
-  writeFileSync(path.join(root, STAMP), hash);
+  writeFileSync(stampOf(root), hash);
 }
 
 function hashSources(root: string): string {
