@@ -5,7 +5,7 @@
 // nested page is one query however large the district.
 import { COLLECTIONS, type CollectionName } from "./collections";
 import { unknownObject } from "./errors";
-import { collectionWhere, findOne } from "./queries";
+import { collectionWhere, exists } from "./queries";
 import { allOf, sql, type Sql } from "./sql";
 
 type Scope = (districtId: string, ids: string[]) => Promise<Sql>;
@@ -14,8 +14,7 @@ export async function requireRecord(collectionName: CollectionName, districtId: 
   const collection = COLLECTIONS[collectionName];
   const conditions = [collectionWhere(collection.entity, districtId, collection.scope), sql`"sourcedId" = ${sourcedId}`];
   if (within) conditions.push(within.condition);
-  const row = await findOne(collection.entity, allOf(conditions), ["sourcedId"]);
-  if (!row) throw unknownObject(`No ${collection.noun} with sourcedId '${sourcedId}'${within?.says ?? ""}.`);
+  if (!(await exists(collection.entity, allOf(conditions)))) throw unknownObject(`No ${collection.noun} with sourcedId '${sourcedId}'${within?.says ?? ""}.`);
 }
 
 async function requireClassInSchool(districtId: string, schoolId: string, classId: string) {

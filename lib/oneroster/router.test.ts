@@ -62,6 +62,21 @@ describe("collections", () => {
     });
   });
 
+  it("keeps any text exact and percent-encodes sourcedIds in hrefs", async () => {
+    const awkwardId = `odd id/ä€ 🙂?#&'"`;
+    const awkwardName = `O'Brien "Bo" \\ back\nslash\ttab 🙂 <b>`;
+    await db().rosterUser.create({
+      data: { districtId, sourcedId: awkwardId, role: "guardian", username: awkwardName, givenName: awkwardName, familyName: "Ünal", orgSourcedIds: [awkwardId], metadata: { note: "a \"quoted\" value", nested: { n: null } } },
+    });
+    const answer = await getAs(districtId, `/users/${encodeURIComponent(awkwardId)}`);
+    const user = answer.body.user as Record<string, unknown>;
+    expect(user).toMatchObject({ sourcedId: awkwardId, username: awkwardName, givenName: awkwardName, familyName: "Ünal", metadata: { note: "a \"quoted\" value", nested: { n: null } } });
+    expect(user.orgs).toEqual([{ href: `${API}/orgs/${encodeURIComponent(awkwardId)}`, sourcedId: awkwardId, type: "org" }]);
+    // Fields come in the specification's order; those without a value are left out.
+    expect(Object.keys(user)).toEqual(["sourcedId", "status", "dateLastModified", "metadata", "username", "userIds", "enabledUser", "givenName", "familyName", "role", "agents", "orgs", "grades"]);
+    await db().rosterUser.delete({ where: { districtId_sourcedId: { districtId, sourcedId: awkwardId } } });
+  });
+
   it("shows orgs with their parent, children and metadata", async () => {
     const district = await getAs(districtId, "/orgs/org-district");
     expect(district.body.org).toEqual({
