@@ -19,6 +19,10 @@ export function isBuildCurrent(root: string): boolean {
 /** Runs `next build`; `onStart` receives the build process so that a signal can stop it. */
 export async function build(root: string, onStart: (child: ChildProcess) => void): Promise<void> {
   const hash = hashSources(root);
+  // next build adds its build folder's type paths to tsconfig.json; a build in a folder other
+  // than .next must leave the project's file as it was.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const tsconfigBefore = readFileSync(tsconfig, "utf8");
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
@@ -26,6 +30,7 @@ export async function build(root: string, onStart: (child: ChildProcess) => void
   });
   onStart(child);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (buildDir() !== ".next") writeFileSync(tsconfig, tsconfigBefore);
   if (code !== 0) throw new Error("next build failed; see the output above.");
   writeFileSync(stampOf(root), hash);
 }
