@@ -1,0 +1,52 @@
+// Districts' SCIM secret tokens: the "Secret Token" an identity provider (Entra ID, Okta) is
+// given beside the Tenant URL. Created by a district admin (shown once), stored as a hash,
+// several live at once for rotation, revocable, with the time each was last used.
+import { UserFacingError } from "@/lib/actions/result";
+import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
+import { db } from "@/lib/db";
+
+export const SCIM_TOKEN_PREFIX = "rc_scim_";
+export const MAX_ACTIVE_TOKENS = 10;
+/** lastUsedAt is written at most this often per token: provisioning cycles send bursts of requests. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type ScimTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+const VIEW = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+export function listScimTokens(districtId: string): Promise<ScimTokenView[]> {
+  return db().scimToken.findMany({ where: { districtId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: VIEW });
+}
+
+/** The new token in clear, this once; only its hash is kept. */
+export async function createScimToken(actor: { id: string; districtId: string }, name: string): Promise<ScimTokenView & { token: string }> {
+  const active = await db().scimToken.count({ where: { districtId: actor.districtId, revokedAt: null } });
+  if (active >= MAX_ACTIVE_TOKENS) throw new UserFacingError(`You have ${MAX_ACTIVE_TOKENS} live tokens. Revoke one you no longer use, then create a new one.`);
+  const token = newOpaqueToken(SCIM_TOKEN_PREFIX);
+  const created = await db().scimToken.create({
+    data: { districtId: actor.districtId, name, prefix: token.slice(0, SCIM_TOKEN_PREFIX.length + 4), tokenHash: hashToken(token), createdById: actor.id },
+    select: VIEW,
+  });
+  return { ...created, token };
+}
+
+export async function revokeScimToken(districtId: string, tokenId: string, now = new Date()): Promise<ScimTokenView> {
+  await db().scimToken.updateMany({ where: { id: tokenId, districtId, revokedAt: null }, data: { revokedAt: now } });
+  const token = await db().scimToken.findFirst({ where: { id: tokenId, districtId }, select: VIEW });
+  if (!token) throw new UserFacingError("This token was not found.");
+  return token;
+}
+
+export type ScimCaller = { districtId: string; tokenId: string };
+
+/** The district a request's `Authorization: Bearer <token>` reaches, or null for a missing, unknown or revoked token. */
+export async function authenticateScim(request: Request, now = new Date()): Promise<ScimCaller | null> {
+  const token = bearerToken(request);
+  if (!token?.startsWith(SCIM_TOKEN_PREFIX)) return null;
+  const found = await db().scimToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, districtId: true, revokedAt: true, lastUsedAt: true } });
+  if (!found || found.revokedAt) return null;
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().scimToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
+  return { districtId: found.districtId, tokenId: found.id };
+}
