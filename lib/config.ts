@@ -1,6 +1,8 @@
 // The server's configuration, read from the environment once and validated, so that a
 // missing or malformed variable stops the app with its name instead of failing later.
 import { z } from "zod";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-schedule";
+import type { EncryptionKeys } from "@/lib/crypto/secret-box";
 
 const hostList = z
   .string()
@@ -12,38 +14,70 @@ const hostList = z
       .filter(Boolean),
   );
 
+const encryptionKey = z.string().transform((value, context) => {
+  const key = decodeKey(value);
+  if (!key) context.addIssue({ code: "custom", message: "must be 32 bytes as base64 (44 characters) or hex (64 characters)" });
+  return key ?? Buffer.alloc(0);
+});
+
+// One delay per retry, in milliseconds: a short schedule lets tests and staging see a
+// message through all its attempts in seconds instead of a day.
+const retryDelays = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined) return RETRY_DELAYS_MS;
+    const delays = value.split(",").map((item) => Number(item.trim()));
+    if (delays.length !== MAX_ATTEMPTS - 1 || !delays.every((delay) => Number.isInteger(delay) && delay >= 0)) {
+      context.addIssue({ code: "custom", message: `must list ${MAX_ATTEMPTS - 1} delays in milliseconds, one per retry` });
+    }
+    return [0, ...delays];
+  });
+
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url("must be a postgresql:// URL"),
-  ROLLCALL_ENCRYPTION_KEY: z.string().transform((value, context) => {
-    const key = decodeKey(value);
-    if (!key) context.addIssue({ code: "custom", message: "must be 32 bytes as base64 (44 characters) or hex (64 characters)" });
-    return key ?? Buffer.alloc(0);
-  }),
+  ROLLCALL_ENCRYPTION_KEY: encryptionKey,
+  // During a key rotation: the keys that were current before, still accepted for decryption.
+  ROLLCALL_PREVIOUS_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(encryptionKey)),
   ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR: hostList,
   ROLLCALL_ALLOW_OUTBOUND_TO: z
     .string()
     .optional()
     .transform((value) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.enum(["loopback", "private"], "must list only loopback and/or private"))),
+  ROLLCALL_WORKER_PROCESSES: z.coerce.number().int().min(0).max(32, "must be between 0 and 32").default(1),
   ROLLCALL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100, "must be between 1 and 100").default(10),
   ROLLCALL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600, "must be between 1 and 3600").default(60),
+  ROLLCALL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000, "must be between 100 and 60000").default(10_000),
+  ROLLCALL_WEBHOOK_RETRY_DELAYS_MS: retryDelays,
   ROLLCALL_WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).max(3650, "must be between 1 and 3650").default(90),
   NEXTAUTH_URL: z.string().url("must be an absolute URL such as https://rollcall.example.org").optional(),
 });
 
 export type Config = {
   databaseUrl: string;
-  encryptionKey: Buffer;
+  /** The key that encrypts secrets, and the previous keys still accepted to decrypt them. */
+  encryptionKey: EncryptionKeys;
   /** Hosts (e.g. localhost) whose webhook URLs may use plain http://. */
   httpWebhookHosts: string[];
   /** Address ranges outbound requests may reach besides the public internet (development and tests). */
   outboundAllowedNetworks: ReadonlyArray<"loopback" | "private">;
   /** Where vendors reach this instance, used in links that leave it (e.g. credentialsUrl). */
   publicUrl: string;
+  /** Webhook worker processes `npm start` runs beside the web server (0: web only). */
+  workerProcesses: number;
   /** Webhook attempts one worker process runs at once. */
   workerConcurrency: number;
   /** A job held longer than this belongs to a worker that died, and is run again. */
   workerLeaseMs: number;
+  /** How long one webhook attempt may take, from connecting to the end of the response. */
+  webhookTimeoutMs: number;
+  /** Delay before each attempt of a message; the first is 0. */
+  webhookRetryDelaysMs: readonly number[];
   /** Days the deliveries log keeps delivered and failed messages. */
   webhookLogDays: number;
 };
@@ -60,11 +94,14 @@ export function getConfig(): Config {
   const env = parsed.data;
   cached = {
     databaseUrl: env.DATABASE_URL,
-    encryptionKey: env.ROLLCALL_ENCRYPTION_KEY,
+    encryptionKey: { current: env.ROLLCALL_ENCRYPTION_KEY, previous: env.ROLLCALL_PREVIOUS_ENCRYPTION_KEYS },
     httpWebhookHosts: env.ROLLCALL_ALLOW_HTTP_WEBHOOKS_FOR,
     outboundAllowedNetworks: env.ROLLCALL_ALLOW_OUTBOUND_TO,
+    workerProcesses: env.ROLLCALL_WORKER_PROCESSES,
     workerConcurrency: env.ROLLCALL_WORKER_CONCURRENCY,
     workerLeaseMs: env.ROLLCALL_WORKER_LEASE_SECONDS * 1000,
+    webhookTimeoutMs: env.ROLLCALL_WEBHOOK_TIMEOUT_MS,
+    webhookRetryDelaysMs: env.ROLLCALL_WEBHOOK_RETRY_DELAYS_MS,
     webhookLogDays: env.ROLLCALL_WEBHOOK_LOG_DAYS,
     publicUrl: (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
   };

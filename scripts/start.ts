@@ -4,6 +4,8 @@
 // webhook worker; if either stops, both stop.
 //   npm start            production server (next start)
 //   npm run dev          development server (next dev)
+// ROLLCALL_WORKER_PROCESSES sets how many worker processes run beside the server (default 1);
+// 0 makes a web-only process, for deployments that run `npm run worker` separately.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
@@ -46,7 +48,7 @@ for (const signal of SIGNALS) {
   });
 }
 
-async function prepare(): Promise<string> {
+async function prepare(): Promise<{ port: string; workerProcesses: number }> {
   const env = process.env;
   const port = env.PORT ?? "3000";
   const dataDir = path.resolve(root, env.ROLLCALL_DATA_DIR ?? ".data");
@@ -67,7 +69,7 @@ async function prepare(): Promise<string> {
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   env.NEXT_TELEMETRY_DISABLED = "1";
-  getConfig();
+  const { workerProcesses } = getConfig();
 
   log("Applying database migrations");
   await applyMigrations(env.DATABASE_URL);
@@ -83,13 +85,16 @@ async function prepare(): Promise<string> {
       buildProcess.on("exit", () => children.delete(buildProcess));
     });
   }
-  return port;
+  return { port, workerProcesses };
 }
 
-function serve(port: string) {
+function serve({ port, workerProcesses }: { port: string; workerProcesses: number }) {
   const next = path.join(root, "node_modules/next/dist/bin/next");
   run("The web server", [next, devMode ? "dev" : "start", "-p", port]);
-  run("The webhook worker", ["--import", "tsx", path.join(root, "scripts/worker.ts")]);
+  for (let index = 1; index <= workerProcesses; index++) {
+    run(workerProcesses === 1 ? "The webhook worker" : `Webhook worker ${index}`, ["--import", "tsx", path.join(root, "scripts/worker.ts")]);
+  }
+  if (workerProcesses === 0) log("Webhook dispatch is off here (ROLLCALL_WORKER_PROCESSES=0): webhooks wait for an `npm run worker` on this database");
 }
 
 function run(name: string, args: string[]) {
@@ -108,7 +113,7 @@ function run(name: string, args: string[]) {
 }
 
 prepare()
-  .then((port) => (stopping ? exit(0) : serve(port)))
+  .then((started) => (stopping ? exit(0) : serve(started)))
   .catch(async (error: unknown) => {
     if (!stopping) console.error("[rollcall]", error instanceof Error ? error.message : error);
     await exit(stopping ? 0 : 1);

@@ -10,7 +10,7 @@ const worker = await startWebhookWorker({
   leaseMs: config.workerLeaseMs,
   logRetentionDays: config.webhookLogDays,
 });
-console.log("Webhook worker ready");
+console.log(`Webhook worker ready (process ${process.pid}, ${config.workerConcurrency} attempts at once)`);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { decryptSecret, encryptSecret, openSecret } from "@/lib/crypto/secret-box";
 
 const key = randomBytes(32);
 
@@ -30,5 +30,28 @@ describe("secret box", () => {
     for (const value of ["", "päss wörd ✓", "x".repeat(4096)]) {
       expect(decryptSecret(encryptSecret(value, key, "c"), key, "c")).toBe(value);
     }
+  });
+});
+
+describe("secret box during a key rotation", () => {
+  const previous = randomBytes(32);
+  const current = randomBytes(32);
+  const keys = { current, previous: [previous] };
+
+  it("encrypts with the current key only", () => {
+    const sealed = encryptSecret("secret", keys, "app-1");
+    expect(decryptSecret(sealed, current, "app-1")).toBe("secret");
+    expect(() => decryptSecret(sealed, previous, "app-1")).toThrow();
+  });
+
+  it("still decrypts what a previous key encrypted, and says which kind of key fitted", () => {
+    expect(openSecret(encryptSecret("old", previous, "app-1"), keys, "app-1")).toEqual({ plaintext: "old", withCurrentKey: false });
+    expect(openSecret(encryptSecret("new", current, "app-1"), keys, "app-1")).toEqual({ plaintext: "new", withCurrentKey: true });
+  });
+
+  it("refuses a secret that none of the keys encrypted, naming the variables to check", () => {
+    const sealed = encryptSecret("secret", randomBytes(32), "app-1");
+    expect(() => decryptSecret(sealed, keys, "app-1")).toThrow("ROLLCALL_PREVIOUS_ENCRYPTION_KEYS");
+    expect(() => decryptSecret(encryptSecret("secret", previous, "app-1"), keys, "app-2")).toThrow();
   });
 });
