@@ -10,6 +10,12 @@ export type EmbeddedDatabase = {
   stop: () => Promise<void>;
 };
 
+// The package stops its servers from an exit hook that ends the process with code 0, which
+// turned a failure reported through process.exitCode (a failed test run) into success.
+process.on("beforeExit", (code) => {
+  if (code !== 0) process.once("exit", () => void (process.exitCode = code));
+});
+
 const USER = "rollcall";
 // Listens on loopback only, so a fixed password for the local superuser is not a secret.
 const PASSWORD = "rollcall";
@@ -17,10 +23,12 @@ const DATABASE = "rollcall";
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
+  /** A free port is picked when absent; a restart on the same data folder passes the previous one. */
+  port?: number;
   onLog?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const isNew = !existsSync(path.join(databaseDir, "PG_VERSION"));
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.

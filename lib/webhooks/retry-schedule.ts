@@ -18,13 +18,18 @@ export function verdictForStatus(status: number): AttemptVerdict {
 /**
  * Milliseconds to wait after `attemptsMade` attempts, or null when the schedule is spent.
  * A receiver's Retry-After is honoured when it asks for longer than the schedule (up to 10 h).
+ * `delays` replaces RETRY_DELAYS_MS (a configured schedule of the same length).
  */
 export function delayBeforeNextAttempt(
   attemptsMade: number,
-  { retryAfterMs, random = Math.random }: { retryAfterMs?: number | null; random?: () => number } = {},
+  {
+    retryAfterMs,
+    random = Math.random,
+    delays = RETRY_DELAYS_MS,
+  }: { retryAfterMs?: number | null; random?: () => number; delays?: readonly number[] } = {},
 ): number | null {
-  if (attemptsMade >= MAX_ATTEMPTS) return null;
-  const scheduled = RETRY_DELAYS_MS[attemptsMade] ?? 0;
+  if (attemptsMade >= delays.length) return null;
+  const scheduled = delays[attemptsMade] ?? 0;
   const jittered = Math.round(scheduled * (1 - JITTER + 2 * JITTER * random()));
   return Math.min(Math.max(jittered, retryAfterMs ?? 0), LONGEST_DELAY_MS);
 }
