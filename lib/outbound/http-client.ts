@@ -6,6 +6,7 @@ import net from "node:net";
 import type { Duplex } from "node:stream";
 import tls from "node:tls";
 import type { AllowedNetwork } from "@/lib/outbound/address-policy";
+import { type ConnectionPool, createConnectionPool, pooledRequestOptions } from "@/lib/outbound/connection-pool";
 import { describeNetworkError, describeTimeout, type ExchangePhase, seconds } from "@/lib/outbound/network-errors";
 import { type Lookup, lookupAllAddresses, type ResolvedAddress, resolveVettedAddress } from "@/lib/outbound/vetted-address";
 
@@ -44,6 +45,11 @@ export type OutboundClientOptions = {
   lookup?: Lookup;
   /** Opens the connection (TLS included, for https) to an address that has passed the policy. */
   connect?: (target: ConnectTarget) => Duplex;
+  /**
+   * Keeps connections open for the next request to the same vetted address (`Connection:
+   * keep-alive`); otherwise every request has a connection of its own (`Connection: close`).
+   */
+  keepAlive?: boolean;
 };
 
 export type OutboundClient = { send(request: OutboundRequest): Promise<OutboundResult> };
@@ -61,6 +67,7 @@ type Exchange = { target: Target; address: ResolvedAddress; headerList: string[]
 export function createOutboundClient(options: OutboundClientOptions): OutboundClient {
   const lookup = options.lookup ?? lookupAllAddresses;
   const connect = options.connect ?? connectToAddress;
+  const pool = options.keepAlive ? createConnectionPool(connect) : null;
 
   async function send(request: OutboundRequest): Promise<OutboundResult> {
     const started = performance.now();
@@ -69,7 +76,7 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
 
     const target = parseTarget(request.url);
     if (typeof target === "string") return finish({ ok: false, error: { kind: "invalid_url", message: target } });
-    const headerList = buildHeaderList(request);
+    const headerList = buildHeaderList(request, pool !== null);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -84,7 +91,7 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
       if (net.isIP(target.hostname) === 0) timings.dnsMs = since(vettingStarted);
       if (!vetted.ok) return finish(vetted);
       const exchange = { target, address: vetted.address, headerList, request, timeoutMs };
-      return finish(await exchangeOnce(exchange, connect, deadline.signal, timings));
+      return finish(await exchangeOnce(exchange, { connect, pool }, deadline.signal, timings));
     } finally {
       clearTimeout(timer);
     }
@@ -93,7 +100,9 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
   return { send };
 }
 
-function exchangeOnce(exchange: Exchange, connect: (target: ConnectTarget) => Duplex, signal: AbortSignal, timings: PhaseTimings): Promise<Outcome> {
+type Connections = { connect: (target: ConnectTarget) => Duplex; pool: ConnectionPool | null };
+
+function exchangeOnce(exchange: Exchange, { connect, pool }: Connections, signal: AbortSignal, timings: PhaseTimings): Promise<Outcome> {
   const { target, address, request } = exchange;
   const remoteAddress = address.address;
   const endpoint = `${address.family === 6 ? `[${remoteAddress}]` : remoteAddress}:${target.port}`;
@@ -122,17 +131,19 @@ function exchangeOnce(exchange: Exchange, connect: (target: ConnectTarget) => Du
 
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (outcome: Outcome) => {
+    /** `reusable`: the response was read to its end, so a pooled connection may carry the next request. */
+    const settle = (outcome: Outcome, reusable = false) => {
       if (settled) return;
       settled = true;
       signal.removeEventListener("abort", onTimeout);
-      req.destroy();
+      if (!reusable) req.destroy();
       resolve(outcome.ok ? outcome : { ...outcome, remoteAddress });
     };
     const onTimeout = () => settle(describeTimeout(phase, endpoint, seconds(exchange.timeoutMs)));
     const onError = (error: Error) => settle(describeNetworkError(error, phase, endpoint, target.tls));
 
     const servername = net.isIP(target.hostname) ? "" : target.hostname.replace(/\.$/, "");
+    const connectTarget: ConnectTarget = { address: remoteAddress, port: target.port, family: address.family, tls: target.tls, servername };
     const req = (target.tls ? https : http).request({
       host: remoteAddress,
       port: target.port,
@@ -140,14 +151,19 @@ function exchangeOnce(exchange: Exchange, connect: (target: ConnectTarget) => Du
       path: `${target.url.pathname}${target.url.search}`,
       headers: exchange.headerList,
       setHost: false,
-      // No `agent` option: with `agent: false` Node ignores createConnection and does its own DNS lookup.
-      createConnection: () => {
-        const socket = connect({ address: remoteAddress, port: target.port, family: address.family, tls: target.tls, servername });
-        watchPhases(socket);
-        // http drives any duplex stream; its types ask for net.Socket.
-        return socket as net.Socket;
-      },
+      ...(pool
+        ? pooledRequestOptions(pool, connectTarget)
+        : {
+            // No `agent` option: with `agent: false` Node ignores createConnection and does its own DNS lookup.
+            createConnection: () => {
+              const socket = connect(connectTarget);
+              watchPhases(socket);
+              // http drives any duplex stream; its types ask for net.Socket.
+              return socket as net.Socket;
+            },
+          }),
     });
+    if (pool) req.once("socket", watchPhases);
     req.on("error", onError);
     req.on("response", (res) => {
       timings.firstByteMs = since(readyAt);
@@ -157,7 +173,7 @@ function exchangeOnce(exchange: Exchange, connect: (target: ConnectTarget) => Du
       const complete = (bodyTruncated: boolean) => {
         const body = Buffer.concat(chunks).toString("utf8");
         const headers = flattenHeaders(res.headers);
-        settle({ ok: true, status: res.statusCode ?? 0, headers, body, bodyTruncated, remoteAddress });
+        settle({ ok: true, status: res.statusCode ?? 0, headers, body, bodyTruncated, remoteAddress }, pool !== null && !bodyTruncated);
       };
       res.on("data", (chunk: Buffer) => {
         const room = maxBytes - received;
@@ -190,7 +206,7 @@ function parseTarget(raw: string): Target | string {
 }
 
 /** The headers exactly as the client sends them, in order: Host, the caller's, Content-Length, Connection. */
-export function headersOnTheWire(request: Pick<OutboundRequest, "url" | "method" | "headers" | "body">): Array<[string, string]> {
+export function headersOnTheWire(request: Pick<OutboundRequest, "url" | "method" | "headers" | "body">, keepAlive = false): Array<[string, string]> {
   const list: Array<[string, string]> = [["Host", new URL(request.url).host]];
   for (const [name, value] of request.headers) {
     if (!HEADERS_SET_BY_CLIENT.has(name.toLowerCase())) list.push([name, value]);
@@ -198,13 +214,13 @@ export function headersOnTheWire(request: Pick<OutboundRequest, "url" | "method"
   if (request.body !== undefined || request.method === "POST") {
     list.push(["Content-Length", String(Buffer.byteLength(request.body ?? ""))]);
   }
-  list.push(["Connection", "close"]);
+  list.push(["Connection", keepAlive ? "keep-alive" : "close"]);
   return list;
 }
 
 // A flat [name, value, ...] list puts the caller's headers on the wire in order and as spelt.
-function buildHeaderList(request: OutboundRequest): string[] {
-  return headersOnTheWire(request).flatMap(([name, value]) => {
+function buildHeaderList(request: OutboundRequest, keepAlive: boolean): string[] {
+  return headersOnTheWire(request, keepAlive).flatMap(([name, value]) => {
     http.validateHeaderName(name);
     http.validateHeaderValue(name, value);
     return [name, value];

@@ -10,6 +10,8 @@ import { SANDBOX_DISTRICT } from "@/lib/webhooks/payload";
 import { MASK } from "@/lib/webhooks/request";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getConfig } from "@/lib/config";
+import { currentSigningSecret, ROTATION_GRACE_MS, rotateSigningSecret } from "@/lib/webhooks/signing-secrets";
+import { signatureHeader } from "@/lib/webhooks/signing";
 
 let receiver: ScriptedReceiver;
 let applicationId: string;
@@ -147,5 +149,50 @@ describe("deliverMessage", () => {
     });
     await expect(failure).rejects.toThrow("activation failed");
     expect(await db().webhookMessage.count({ where: { applicationId } })).toBe(0);
+  });
+});
+
+describe("deliverMessage's records", () => {
+  it("stores the attempt and the message's new state with the clock it was given", async () => {
+    const start = new Date("2026-03-01T12:00:00.000Z");
+    const { messageId } = await enqueue(start);
+    await deliverMessage(messageId, { trigger: "automatic", now: at(start, 250) });
+
+    const message = await db().webhookMessage.findUniqueOrThrow({ where: { id: messageId }, include: { attempts: true } });
+    expect(message).toMatchObject({ status: "delivered", attemptCount: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null, completedAt: new Date(start.getTime() + 250) });
+    expect(message.attempts).toEqual([
+      expect.objectContaining({ number: 1, trigger: "automatic", startedAt: new Date(start.getTime() + 250), url: receiver.url, succeeded: true, responseStatus: 200, responseBody: "ok", errorKind: null }),
+    ]);
+    expect(message.attempts[0]!.responseHeaders).toMatchObject({ date: expect.any(String) });
+    expect(message.attempts[0]!.timings).toMatchObject({ totalMs: expect.any(Number) });
+  });
+
+  it("numbers attempts that run at the same moment one after the other", async () => {
+    const { messageId } = await enqueue();
+    const attempts = await Promise.all([deliverMessage(messageId, { trigger: "automatic" }), deliverMessage(messageId, { trigger: "redeliver" })]);
+    expect(attempts.map((attempt) => attempt!.attemptNumber).sort()).toEqual([1, 2]);
+    const message = await db().webhookMessage.findUniqueOrThrow({ where: { id: messageId }, include: { attempts: true } });
+    expect(message).toMatchObject({ status: "delivered", attemptCount: 2 });
+    expect(message.attempts.map((attempt) => attempt.number).sort()).toEqual([1, 2]);
+  });
+
+  it("signs with the previous secret too during its grace period, and only with the current one after it", async () => {
+    const { vendor, application } = await createVendorWithApplication(undefined, { webhookUrl: receiver.url });
+    const rotatedAt = new Date();
+    const previous = (await currentSigningSecret(application.id, rotatedAt)).secret;
+    const { secret: current } = await rotateSigningSecret(application.id, vendor.admins[0]!.id, rotatedAt);
+    const send = async (now: Date) => {
+      const { messageId } = await db().$transaction((tx) =>
+        enqueueWebhook(tx, { type: "application.activated", mode: "standard", applicationId: application.id, district: SANDBOX_DISTRICT, occurredAt: now }),
+      );
+      await deliverMessage(messageId, { trigger: "automatic", now: () => now });
+      const request = receiver.received.at(-1)!;
+      return { request, timestamp: Math.floor(now.getTime() / 1000), messageId };
+    };
+
+    const during = await send(new Date(rotatedAt.getTime() + 1_000));
+    expect(during.request.headers["webhook-signature"]).toBe(signatureHeader([current, previous], during.messageId, during.timestamp, during.request.body));
+    const after = await send(new Date(rotatedAt.getTime() + ROTATION_GRACE_MS + 1_000));
+    expect(after.request.headers["webhook-signature"]).toBe(signatureHeader([current], after.messageId, after.timestamp, after.request.body));
   });
 });

@@ -23,20 +23,16 @@ export async function enqueueWebhook(tx: Prisma.TransactionClient, event: Webhoo
   return { messageId: message.id };
 }
 
-export function createMessage(tx: Prisma.TransactionClient, event: WebhookEvent, maxAttempts: number) {
-  return tx.webhookMessage.create({
-    data: {
-      id: newMessageId(event.occurredAt.getTime()),
-      applicationId: event.applicationId,
-      eventType: event.type,
-      mode: event.mode,
-      districtGuid: event.district.guid,
-      districtName: event.district.name,
-      payload: buildWebhookBody(event, getConfig().publicUrl),
-      maxAttempts,
-      nextAttemptAt: event.occurredAt,
-    },
-  });
+/** Inserts the message row: raw SQL costs a fraction of the CPU of Prisma's generated insert. */
+export async function createMessage(tx: Prisma.TransactionClient, event: WebhookEvent, maxAttempts: number): Promise<{ id: string; payload: string }> {
+  const id = newMessageId(event.occurredAt.getTime());
+  const payload = buildWebhookBody(event, getConfig().publicUrl);
+  // Timestamps are written as UTC, as Prisma writes them, whatever the session's time zone.
+  await tx.$executeRaw`
+    INSERT INTO "WebhookMessage" (id, "applicationId", "eventType", mode, "districtGuid", "districtName", payload, "maxAttempts", "nextAttemptAt", "createdAt")
+    VALUES (${id}, ${event.applicationId}::uuid, ${event.type}, ${event.mode}::"WebhookMode", ${event.district.guid}, ${event.district.name}, ${payload},
+      ${maxAttempts}::int, (${event.occurredAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'))`;
+  return { id, payload };
 }
 
 export async function scheduleDelivery(
