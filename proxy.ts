@@ -13,6 +13,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but sign-in, the public API reference, the API routes and the OneRoster API (they answer 401 themselves) and static files.
-  matcher: ["/((?!sign-in|developers|api/|ims/|_next/|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
+  // Everything but sign-in, the public API reference, the API routes, the OneRoster and SCIM APIs (they answer 401 themselves) and static files.
+  matcher: ["/((?!sign-in|developers|api/|ims/|scim/|_next/|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
 };

@@ -41,12 +41,24 @@ export type ScimCaller = { districtId: string; tokenId: string };
 
 /** The district a request's `Authorization: Bearer <token>` reaches, or null for a missing, unknown or revoked token. */
 export async function authenticateScim(request: Request, now = new Date()): Promise<ScimCaller | null> {
+  const result = await authenticateScimRequest(request, now);
+  return result.ok ? result.caller : null;
+}
+
+/** As authenticateScim, and for a revoked token the district and token it belonged to (for the provisioning log). */
+export async function authenticateScimRequest(
+  request: Request,
+  now = new Date(),
+): Promise<{ ok: true; caller: ScimCaller } | { ok: false; revoked: { districtId: string; tokenId: string } | null }> {
   const token = bearerToken(request);
-  if (!token?.startsWith(SCIM_TOKEN_PREFIX)) return null;
-  const found = await db().scimToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, districtId: true, revokedAt: true, lastUsedAt: true } });
-  if (!found || found.revokedAt) return null;
+  if (!token?.startsWith(SCIM_TOKEN_PREFIX)) return { ok: false, revoked: null };
+  // Raw SQL: this runs on every SCIM request, and costs half of Prisma's generated query.
+  const [found] = await db().$queryRaw<{ id: string; districtId: string; revokedAt: Date | null; lastUsedAt: Date | null }[]>`
+    SELECT id::text, "districtId"::text AS "districtId", "revokedAt", "lastUsedAt" FROM "ScimToken" WHERE "tokenHash" = ${hashToken(token)}`;
+  if (!found) return { ok: false, revoked: null };
+  if (found.revokedAt) return { ok: false, revoked: { districtId: found.districtId, tokenId: found.id } };
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().scimToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { districtId: found.districtId, tokenId: found.id };
+  return { ok: true, caller: { districtId: found.districtId, tokenId: found.id } };
 }

@@ -2,7 +2,7 @@
 // and where the vendor fetches that district's credentials.
 
 export type WebhookMode = "test" | "trial" | "standard";
-export type WebhookEventType = "application.activated" | "application.deactivated";
+export type WebhookEventType = "application.activated" | "application.deactivated" | "roster.changed";
 export type WebhookDistrict = { guid: string; name: string; state: string };
 
 /** The district every `test` webhook names; the Partner API answers for it with sandbox data. */

@@ -1,0 +1,151 @@
+// SCIM service benchmark: a district of 100,000 SCIM users behind `next start` on the embedded
+// PostgreSQL. Prints the throughput of POST /Users from 4 concurrent clients, and p50/p99 of a
+// `filter=userName eq "…"` lookup and of a page of 100 users (at random, and paging in order).
+//   npm run bench:scim [-- --users 100000 --posts 4000 --requests 300]
+// The data folder (.data/bench-scim) is wiped first; the app is built into .next-scim so the
+// usual build is left alone (unless ROLLCALL_BUILD_DIR names another). The figures are the last lines.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
+import { applyMigrations } from "../lib/database/migrations";
+import { build, isBuildCurrent } from "../scripts/start/build";
+import { findFreePort, percentile, waitForHttp } from "./support";
+
+const { values } = parseArgs({
+  options: { users: { type: "string", default: "100000" }, posts: { type: "string", default: "4000" }, requests: { type: "string", default: "300" } },
+});
+const users = Number(values.users);
+const posts = Number(values.posts);
+const requests = Number(values.requests);
+const CLIENTS = 4;
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data/bench-scim");
+
+rmSync(dataDir, { recursive: true, force: true });
+const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+const port = await findFreePort();
+Object.assign(process.env, {
+  DATABASE_URL: database.connectionString,
+  ROLLCALL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  ROLLCALL_BUILD_DIR: process.env.ROLLCALL_BUILD_DIR || ".next-scim",
+});
+let server: ChildProcess | undefined;
+
+try {
+  await applyMigrations(database.connectionString);
+  const token = await seed();
+  if (!isBuildCurrent(root)) await build(root, () => undefined);
+  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: "ignore",
+    env: process.env,
+  });
+  const base = `http://127.0.0.1:${port}/scim/v2`;
+  await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
+
+  const send = async (method: string, pathAndQuery: string, body?: unknown) => {
+    const response = await fetch(`${base}${pathAndQuery}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/scim+json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${pathAndQuery}: HTTP ${response.status} ${text}`);
+    return text;
+  };
+  const newUser = (userName: string) => ({
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+    externalId: randomUUID(),
+    userName,
+    active: true,
+    displayName: "Bench Person",
+    emails: [{ primary: true, type: "work", value: userName }],
+    name: { formatted: "Bench Person", familyName: "Person", givenName: "Bench" },
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { employeeNumber: "42", department: "Math" },
+  });
+
+  for (let warm = 0; warm < 40; warm++) await send("POST", "/Users", newUser(`warm-${warm}@bench.example`));
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let index = client; index < posts; index += CLIENTS) await send("POST", "/Users", newUser(`new-${index}@bench.example`));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const throughput = `POST /Users from ${CLIENTS} concurrent clients: ${posts.toLocaleString("en-US")} users in ${seconds.toFixed(1)} s = ${Math.round(posts / seconds)} users/s`;
+
+  const timed = async (label: string, pathFor: (index: number) => string) => {
+    for (let warm = 0; warm < 10; warm++) await send("GET", pathFor(warm + requests));
+    const samples: number[] = [];
+    for (let index = 0; index < requests; index++) {
+      const start = performance.now();
+      await send("GET", pathFor(index));
+      samples.push(performance.now() - start);
+    }
+    return `${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${requests} requests)`;
+  };
+  const spread = (index: number) => 1 + ((index * 7_919) % users);
+  // The floor every request stands on: HTTP, Next.js's routing, the token's check and the log row.
+  const floor = await timed("GET /ServiceProviderConfig (token check and log row only)", () => "/ServiceProviderConfig");
+  const lookup = await timed('filter=userName eq "…"', (index) => `/Users?filter=${encodeURIComponent(`userName eq "user${spread(index)}@bench.example"`)}`);
+  const page = await timed("a page of 100 users at a random startIndex", (index) => `/Users?startIndex=${1 + (spread(index) % (users - 100))}&count=100`);
+  const inOrder = await timed("a page of 100 users, paging in order (startIndex=1, 101, 201, …)", (index) => `/Users?startIndex=${1 + ((index * 100) % 50_000)}&count=100`);
+
+  console.log(`SCIM service, district of ${users.toLocaleString("en-US")} SCIM users, next start on the embedded PostgreSQL, load average ${loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+  console.log(floor);
+  console.log(throughput);
+  console.log(lookup);
+  console.log(page);
+  console.log(inOrder);
+} finally {
+  server?.kill("SIGTERM");
+  await database.stop();
+}
+
+/** The district, a Secret Token, and its people written straight into the tables, 100,000 at a time. */
+async function seed(): Promise<string> {
+  const { db } = await import("../lib/db");
+  const { createScimToken } = await import("../lib/scim/tokens");
+  const district = await db().district.create({ data: { districtGuid: randomUUID(), name: "Benchmark District", state: "IL" } });
+  const application = await db().application.create({
+    data: {
+      name: "Benchmark App",
+      publishedAt: new Date(),
+      vendor: { create: { name: "Benchmark Vendor" } },
+      provisioning: { create: { autoProvisioning: true, autoApprove: true, webhookUrl: "https://hooks.bench.example/rollcall" } },
+    },
+  });
+  await db().activation.create({ data: { districtId: district.id, applicationId: application.id, mode: "standard", origin: "district", autoProvisioned: true } });
+  const started = performance.now();
+  for (let first = 1; first <= users; first += 100_000) {
+    const last = Math.min(users, first + 99_999);
+    await db().$executeRaw`
+      WITH people AS MATERIALIZED (
+        SELECT n, gen_random_uuid() AS id, gen_random_uuid() AS "rosterId", 'user' || n || '@bench.example' AS "userName" FROM generate_series(${first}::int, ${last}::int) AS n
+      ), roster AS (
+        INSERT INTO "RosterUser" (id, "districtId", "sourcedId", username, "givenName", "familyName", role, email, "agentSourcedIds", "orgSourcedIds", grades)
+        SELECT "rosterId", ${district.id}::uuid, id::text, "userName", 'Given' || n, 'Family' || n, 'student', "userName", '{}', '{}', '{}' FROM people
+      )
+      INSERT INTO "ScimUser" (id, "districtId", "rosterUserId", "userName", "userNameKey", "externalId", active, attributes, "updatedAt")
+      SELECT id, ${district.id}::uuid, "rosterId", "userName", "userName", 'ext-' || n, TRUE,
+        jsonb_build_object('userName', "userName", 'externalId', 'ext-' || n, 'active', TRUE, 'displayName', 'Given' || n || ' Family' || n,
+          'name', jsonb_build_object('givenName', 'Given' || n, 'familyName', 'Family' || n),
+          'emails', jsonb_build_array(jsonb_build_object('value', "userName", 'type', 'work', 'primary', TRUE))),
+        now() AT TIME ZONE 'UTC'
+      FROM people`;
+  }
+  // As autovacuum would have by the time a district this size is synced: statistics and the visibility map.
+  await db().$executeRawUnsafe(`VACUUM ANALYZE "RosterUser"`);
+  await db().$executeRawUnsafe(`VACUUM ANALYZE "ScimUser"`);
+  console.log(`seeded ${users.toLocaleString("en-US")} SCIM users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { token } = await createScimToken({ id: randomUUID(), districtId: district.id }, "Benchmark");
+  await db().$disconnect();
+  return token;
+}
