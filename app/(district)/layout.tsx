@@ -7,6 +7,7 @@ const NAV = [
   { href: "/district", label: "Overview" },
   { href: "/district/gallery", label: "Application Gallery" },
   { href: "/district/applications", label: "My applications" },
+  { href: "/district/identity-sync", label: "Identity sync" },
 ];
 
 export default async function DistrictLayout({ children }: { children: ReactNode }) {

@@ -7,9 +7,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiKeyList, type ApiKeyRow } from "@/components/api-keys/api-key-list";
-import { Alert } from "@/components/ui/alert";
+import { OneTimeSecret } from "@/components/credentials/one-time-secret";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { createApiKeyAction } from "@/lib/partner-api/actions";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/partner-api/schema";
@@ -50,20 +49,14 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
       </form>
 
       {created && (
-        <section aria-label="New API key" className="max-w-2xl">
-          <Alert tone="success">
-            <p className="font-medium">Key “{created.name}” created. Copy it now: Rollcall stores only a hash and cannot show it again.</p>
-            <div className="mt-3 flex flex-wrap items-center gap-3">
-              <code className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900 ring-1 ring-emerald-200" aria-label="New API key value">
-                {created.key}
-              </code>
-              <CopyButton text={created.key} label="Copy key" />
-              <Button variant="ghost" onClick={() => setCreated(null)}>
-                Done
-              </Button>
-            </div>
-          </Alert>
-        </section>
+        <OneTimeSecret
+          label="New API key"
+          message={`Key “${created.name}” created. Copy it now: Rollcall stores only a hash and cannot show it again.`}
+          secret={created.key}
+          valueLabel="New API key value"
+          copyLabel="Copy key"
+          onDone={() => setCreated(null)}
+        />
       )}
 
       <ApiKeyList keys={keys} />

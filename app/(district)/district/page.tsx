@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SyncWarningBanner } from "@/components/scim/sync-warning";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { getDistrictOverview } from "@/lib/districts/queries";
+import { getSyncWarning } from "@/lib/scim/activity";
 
 export const metadata: Metadata = { title: "District" };
 
@@ -18,12 +20,17 @@ const ROLE_PLURALS: Record<string, string> = {
 
 export default async function DistrictHomePage() {
   const admin = await requireDistrictAdmin();
-  const district = await getDistrictOverview(admin.districtId);
+  const [district, syncWarning] = await Promise.all([getDistrictOverview(admin.districtId), getSyncWarning(admin.districtId)]);
   const waiting = district.pendingVendorRequests;
 
   return (
     <>
       <h1 className="text-2xl font-semibold">{district.name}</h1>
+      {syncWarning ? (
+        <div className="mt-4 max-w-xl">
+          <SyncWarningBanner warning={syncWarning} linkToIdentitySync />
+        </div>
+      ) : null}
       {waiting > 0 && (
         <p role="status" className="mt-4 max-w-xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {waiting === 1 ? "A vendor is" : `${waiting} vendors are`} asking for access to your district.{" "}
