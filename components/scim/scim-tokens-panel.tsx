@@ -1,76 +1,37 @@
 "use client";
 
 // Creating (shown once, with a copy button) and revoking the district's SCIM secret tokens.
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { CreateCredential } from "@/components/credentials/create-credential";
 import { CredentialList, type CredentialRow } from "@/components/credentials/credential-list";
-import { OneTimeSecret } from "@/components/credentials/one-time-secret";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { createScimTokenAction, revokeScimTokenAction } from "@/lib/scim/actions";
-import { createScimTokenSchema, type CreateScimTokenInput } from "@/lib/scim/token-schema";
+import { createScimTokenSchema } from "@/lib/scim/token-schema";
+
+const LABELS = {
+  name: "Token name",
+  placeholder: "Microsoft Entra ID",
+  submit: "Create token",
+  created: "New token",
+  value: "New token value",
+  copy: "Copy token",
+};
 
 export function ScimTokensPanel({ tokens }: { tokens: CredentialRow[] }) {
-  const router = useRouter();
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const form = useForm<CreateScimTokenInput>({ resolver: zodResolver(createScimTokenSchema), defaultValues: { name: "" } });
-  const create = useMutation({
-    mutationFn: async (input: CreateScimTokenInput) => {
-      const result = await createScimTokenAction(input);
-      if (!result.ok) throw new Error(result.fieldErrors?.name ?? result.formError);
-      return result.data;
-    },
-    onSuccess: (token) => {
-      setCreated({ name: token.name, token: token.token });
-      form.reset();
-      router.refresh();
-    },
-  });
-
   return (
     <div className="space-y-4">
-      <form
-        onSubmit={form.handleSubmit((input) => create.mutate(input))}
-        className="flex max-w-2xl flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-        noValidate
-      >
-        <Field
-          label="Token name"
-          className="min-w-64 flex-1"
-          placeholder="Microsoft Entra ID"
-          autoComplete="off"
-          error={form.formState.errors.name?.message}
-          {...form.register("name")}
-        />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </Button>
-        {create.isError && (
-          <p role="alert" className="w-full text-sm text-red-700">
-            {create.error.message}
-          </p>
+      <CreateCredential
+        schema={createScimTokenSchema}
+        labels={LABELS}
+        create={async (input) => {
+          const result = await createScimTokenAction(input);
+          return result.ok ? { ok: true, data: { name: result.data.name, secret: result.data.token } } : result;
+        }}
+        createdMessage={(name) => (
+          <>
+            Token “{name}” created. Copy it into your identity provider&apos;s Secret Token field now: you will not see it again, because Rollcall
+            keeps only a hash of it.
+          </>
         )}
-      </form>
-
-      {created && (
-        <OneTimeSecret
-          label="New token"
-          message={
-            <>
-              Token “{created.name}” created. Copy it into your identity provider&apos;s Secret Token field now: you will not see it again, because
-              Rollcall keeps only a hash of it.
-            </>
-          }
-          secret={created.token}
-          valueLabel="New token value"
-          copyLabel="Copy token"
-          onDone={() => setCreated(null)}
-        />
-      )}
-
+      />
       <CredentialList
         rows={tokens}
         caption="SCIM tokens"
