@@ -6,7 +6,6 @@
 // each statement costs several times the CPU, which bounds how many webhooks a worker sends.
 import { randomUUID } from "node:crypto";
 import { getConfig } from "@/lib/config";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { outboundClient, type OutboundClient, type OutboundResult } from "@/lib/outbound";
 import type { WebhookTarget } from "@/lib/provisioning/webhook-target";
@@ -15,7 +14,7 @@ import { type AttemptOutcome, outcomeOf } from "@/lib/webhooks/attempt-outcome";
 import { scheduleDelivery, type DeliveryTrigger } from "@/lib/webhooks/messages";
 import { buildSignedRequest, type HeaderList } from "@/lib/webhooks/request";
 import { delayBeforeNextAttempt } from "@/lib/webhooks/retry-schedule";
-import { activeSigningSecrets } from "@/lib/webhooks/signing-secrets";
+import { activeSigningSecrets, openSigningSecret } from "@/lib/webhooks/signing-secrets";
 import type { Prisma } from "@/generated/prisma/client";
 import type { DeliveryStatus } from "@/generated/prisma/enums";
 
@@ -142,8 +141,7 @@ function savedTarget(message: LoadedMessage): WebhookTarget {
 async function signingSecretsAt(message: LoadedMessage, at: Date): Promise<string[]> {
   const active = message.secrets.filter(({ expiresAtMs }) => expiresAtMs === null || expiresAtMs > at.getTime());
   if (active.length === 0) return activeSigningSecrets(message.applicationId, at);
-  // The context must match the one signing-secrets.ts seals with.
-  return active.map(({ sealed }) => decryptSecret(sealed, getConfig().encryptionKey, `signing-secret:${message.applicationId}`));
+  return active.map(({ sealed }) => openSigningSecret(message.applicationId, sealed));
 }
 
 type FinishedAttempt = {

@@ -17,7 +17,7 @@ export async function createSigningSecret(tx: Client, applicationId: string): Pr
 /** Secrets that sign right now, newest first; creates the first one if the application has none. */
 export async function activeSigningSecrets(applicationId: string, now = new Date()): Promise<string[]> {
   const rows = await activeRows(applicationId, now);
-  return rows.map((row) => open(applicationId, row.encryptedSecret));
+  return rows.map((row) => openSigningSecret(applicationId, row.encryptedSecret));
 }
 
 export type SigningSecretView = { secret: string; createdAt: Date; previousExpiresAt: Date | null };
@@ -25,7 +25,7 @@ export type SigningSecretView = { secret: string; createdAt: Date; previousExpir
 export async function currentSigningSecret(applicationId: string, now = new Date()): Promise<SigningSecretView> {
   const [current, previous] = await activeRows(applicationId, now);
   return {
-    secret: open(applicationId, current!.encryptedSecret),
+    secret: openSigningSecret(applicationId, current!.encryptedSecret),
     createdAt: current!.createdAt,
     previousExpiresAt: previous?.expiresAt ?? null,
   };
@@ -90,6 +90,7 @@ function seal(applicationId: string, secret: string): string {
   return encryptSecret(secret, getConfig().encryptionKey, `signing-secret:${applicationId}`);
 }
 
-function open(applicationId: string, sealed: string): string {
+/** One stored signing secret in clear (for a caller that has already read the sealed rows). */
+export function openSigningSecret(applicationId: string, sealed: string): string {
   return decryptSecret(sealed, getConfig().encryptionKey, `signing-secret:${applicationId}`);
 }
