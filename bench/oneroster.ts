@@ -4,14 +4,12 @@
 //   npm run bench:oneroster [-- --students 100000 --requests 200]
 // The data folder (.data/bench-oneroster) is wiped first; the figures are the last lines.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { applyMigrations } from "../lib/database/migrations";
 import { build, isBuildCurrent } from "../scripts/start/build";
-import { findFreePort, percentile, waitForHttp } from "./support";
+import { percentile, startBenchInstance, waitForHttp } from "./support";
 
 const { values } = parseArgs({ options: { students: { type: "string", default: "100000" }, requests: { type: "string", default: "200" } } });
 const students = Number(values.students);
@@ -19,16 +17,7 @@ const requests = Number(values.requests);
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data/bench-oneroster");
 
-rmSync(dataDir, { recursive: true, force: true });
-const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
-const port = await findFreePort();
-Object.assign(process.env, {
-  DATABASE_URL: database.connectionString,
-  ROLLCALL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  NEXT_TELEMETRY_DISABLED: "1",
-});
+const { database, port } = await startBenchInstance(dataDir);
 let server: ChildProcess | undefined;
 
 try {

@@ -5,15 +5,13 @@
 // The data folder (.data/bench-scim) is wiped first; the app is built into .next-scim so the
 // usual build is left alone (unless ROLLCALL_BUILD_DIR names another). The figures are the last lines.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { applyMigrations } from "../lib/database/migrations";
 import { build, isBuildCurrent } from "../scripts/start/build";
-import { findFreePort, percentile, waitForHttp } from "./support";
+import { percentile, startBenchInstance, waitForHttp } from "./support";
 
 const { values } = parseArgs({
   options: { users: { type: "string", default: "100000" }, posts: { type: "string", default: "4000" }, requests: { type: "string", default: "300" } },
@@ -25,17 +23,7 @@ const CLIENTS = 4;
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data/bench-scim");
 
-rmSync(dataDir, { recursive: true, force: true });
-const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
-const port = await findFreePort();
-Object.assign(process.env, {
-  DATABASE_URL: database.connectionString,
-  ROLLCALL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  NEXT_TELEMETRY_DISABLED: "1",
-  ROLLCALL_BUILD_DIR: process.env.ROLLCALL_BUILD_DIR || ".next-scim",
-});
+const { database, port } = await startBenchInstance(dataDir, { ROLLCALL_BUILD_DIR: process.env.ROLLCALL_BUILD_DIR || ".next-scim" });
 let server: ChildProcess | undefined;
 
 try {

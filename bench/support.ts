@@ -1,5 +1,8 @@
 // Small helpers shared by the benchmarks.
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -28,4 +31,23 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * A fresh embedded PostgreSQL in `dataDir` (emptied first), a free port for the app, and the
+ * environment the app needs on both, set in this process for the servers it starts.
+ */
+export async function startBenchInstance(dataDir: string, env: Record<string, string> = {}) {
+  rmSync(dataDir, { recursive: true, force: true });
+  const database = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres` });
+  const port = await findFreePort();
+  Object.assign(process.env, {
+    DATABASE_URL: database.connectionString,
+    ROLLCALL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...env,
+  });
+  return { database, port };
 }
