@@ -2,8 +2,8 @@
 // OneRoster JSON text (serialise.ts) and its count, and one record. Raw SQL rather than
 // findMany: the database writes the JSON, and the paging below needs subqueries.
 import { db } from "@/lib/db";
-import { countOnce } from "./count-cache";
-import { cursorAt, rememberCursor } from "./page-cursors";
+import { countOnce } from "@/lib/paging/count-cache";
+import { cursorAt, rememberCursor } from "@/lib/paging/page-cursors";
 import { readAhead, takeReadAhead } from "./read-ahead";
 import { ENTITY_FIELDS, type EntityName } from "./fields";
 import type { SortOrder } from "./query-params";
@@ -29,7 +29,7 @@ export type PageRow = { sourcedId: string; json: string };
 
 /**
  * One page. In sourcedId order a page that follows one served lately continues after its last
- * sourcedId (page-cursors.ts), and may already have been read ahead (read-ahead.ts); any
+ * sourcedId (lib/paging/page-cursors.ts), and may already have been read ahead (read-ahead.ts); any
  * other page past the first finds its keys first (for the default order an index-only scan,
  * so a deep offset skips index entries, not rows), then reads just those rows.
  */
@@ -79,7 +79,7 @@ function readAheadKey({ entity, where, orderBy, limit, json }: PageRequest, offs
   return JSON.stringify([entity, where.sql, where.values, orderBy, limit, json.sql, json.values, offset]);
 }
 
-/** How many rows match; remembered briefly for the later pages of a paging client (see count-cache.ts). */
+/** How many rows match; remembered briefly for the later pages of a paging client (see lib/paging/count-cache.ts). */
 export function countRows(entity: EntityName, where: Sql, { reuse }: { reuse: boolean }): Promise<number> {
   return countOnce(entity, where, reuse, async () => {
     const [row] = await db().$queryRaw<{ count: number }[]>(sql`SELECT count(*)::int AS count FROM ${tableOf(entity)} WHERE ${where}`);

@@ -2,8 +2,8 @@
 // is the SCIM id), written together in the caller's transaction. Raw SQL: a provisioning cycle
 // creates users by the thousand, and each create is one statement instead of several.
 import { Prisma } from "@/generated/prisma/client";
-import { countOnce } from "@/lib/oneroster/count-cache";
-import { cursorAt, rememberCursor } from "@/lib/oneroster/page-cursors";
+import { countOnce } from "@/lib/paging/count-cache";
+import { cursorAt, rememberCursor } from "@/lib/paging/page-cursors";
 import { uniqueness } from "@/lib/scim/errors";
 import type { Attributes } from "@/lib/scim/normalise";
 import type { UserRecord } from "@/lib/scim/resources";

@@ -4,7 +4,9 @@
 // scan) instead of skipping `offset` rows again. A sequential export so costs the same per
 // page at the end of a 100,000-row list as at its start, and while the roster changes it
 // neither repeats nor skips a row.
-import type { Sql } from "./sql";
+import type { Prisma } from "@/generated/prisma/client";
+
+type Sql = Prisma.Sql;
 
 const TTL_MS = 10 * 60_000;
 const MAX_ENTRIES = 10_000;

@@ -2,7 +2,9 @@
 // tens of milliseconds to count, the page itself a few). A client paging through a list asks
 // the same count again and again, so the count is remembered for a short while and reused for
 // pages after the first; the first page (offset 0) is always counted afresh.
-import type { Sql } from "./sql";
+import type { Prisma } from "@/generated/prisma/client";
+
+type Sql = Prisma.Sql;
 
 export const COUNT_TTL_MS = 30_000;
 const MAX_ENTRIES = 5_000;
