@@ -1,5 +1,6 @@
 // The server's configuration, read from the environment once and validated, so that a
 // missing or malformed variable stops the app with its name instead of failing later.
+import path from "node:path";
 import { z } from "zod";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-schedule";
 import type { EncryptionKeys } from "@/lib/crypto/secret-box";
@@ -55,6 +56,10 @@ const environmentSchema = z.object({
   ROLLCALL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000, "must be between 100 and 60000").default(10_000),
   ROLLCALL_WEBHOOK_RETRY_DELAYS_MS: retryDelays,
   ROLLCALL_WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).max(3650, "must be between 1 and 3650").default(90),
+  ROLLCALL_DATA_DIR: z.string().optional(),
+  ROLLCALL_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048, "must be between 1 and 2048").default(100),
+  SFTP_PORT: z.coerce.number().int().min(0).max(65535, "must be a port number (0 turns the SFTP server off)").default(2222),
+  SFTP_HOST: z.string().optional(),
   NEXTAUTH_URL: z.string().url("must be an absolute URL such as https://rollcall.example.org").optional(),
 });
 
@@ -80,6 +85,13 @@ export type Config = {
   webhookRetryDelaysMs: readonly number[];
   /** Days the deliveries log keeps delivered and failed messages. */
   webhookLogDays: number;
+  /** Where the instance keeps its files (the SFTP server's folders; the embedded database). */
+  dataDir: string;
+  /** The largest file an import accepts, in bytes (a zip's uncompressed size may be larger, within limits). */
+  importMaxBytes: number;
+  /** The SFTP server's port (0: no SFTP server), and the host name districts are told to connect to. */
+  sftpPort: number;
+  sftpHost: string;
 };
 
 let cached: Config | undefined;
@@ -104,6 +116,10 @@ export function getConfig(): Config {
     webhookRetryDelaysMs: env.ROLLCALL_WEBHOOK_RETRY_DELAYS_MS,
     webhookLogDays: env.ROLLCALL_WEBHOOK_LOG_DAYS,
     publicUrl: (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    dataDir: path.resolve(env.ROLLCALL_DATA_DIR ?? ".data"),
+    importMaxBytes: env.ROLLCALL_IMPORT_MAX_MB * 1024 * 1024,
+    sftpPort: env.SFTP_PORT,
+    sftpHost: env.SFTP_HOST ?? new URL(env.NEXTAUTH_URL ?? "http://localhost:3000").hostname,
   };
   return cached;
 }

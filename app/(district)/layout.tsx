@@ -7,6 +7,8 @@ const NAV = [
   { href: "/district", label: "Overview" },
   { href: "/district/gallery", label: "Application Gallery" },
   { href: "/district/applications", label: "My applications" },
+  { href: "/district/people", label: "People" },
+  { href: "/district/imports", label: "Imports" },
   { href: "/district/identity-sync", label: "Identity sync" },
 ];
 

@@ -105,8 +105,8 @@ export async function insertUser(client: Client, districtId: string, id: string,
     client.$queryRaw<(Partial<Row> & { current: boolean })[]>`
       WITH roster AS (
         INSERT INTO "RosterUser" (id, "districtId", "sourcedId", "dateLastModified", username, "userIds", "enabledUser", "givenName", "familyName", "middleName",
-          role, identifier, email, sms, phone, status, "agentSourcedIds", "orgSourcedIds", grades)
-        SELECT gen_random_uuid(), ${districtId}::uuid, ${id}, ${utc(now)}, ${rosterValues(write)}, '{}', '{}', '{}'
+          role, identifier, email, sms, phone, status, "agentSourcedIds", "orgSourcedIds", grades, source)
+        SELECT gen_random_uuid(), ${districtId}::uuid, ${id}, ${utc(now)}, ${rosterValues(write)}, '{}', '{}', '{}', 'scim'
         WHERE ${mappingIsCurrent} AND NOT EXISTS (SELECT 1 FROM "ScimUser" WHERE "districtId" = ${districtId}::uuid AND "userNameKey" = ${key})
         RETURNING id
       ), s AS (
@@ -145,7 +145,7 @@ export async function updateUser(tx: Client, current: StoredUser, write: UserWri
   const [row] = await onUniqueUserName(write.userName, tx.$queryRaw<Row[]>`
     WITH roster AS (
       UPDATE "RosterUser" SET (username, "userIds", "enabledUser", "givenName", "familyName", "middleName", role, identifier, email, sms, phone, status) = (${rosterValues(write)}),
-        "dateLastModified" = ${utc(now)}
+        "dateLastModified" = ${utc(now)}, "fieldSources" = '{}'
       WHERE id = ${current.rosterUserId}::uuid
     ), s AS (
       UPDATE "ScimUser" SET "userName" = ${write.userName}, "userNameKey" = ${write.userName.toLowerCase()}, "externalId" = ${write.externalId}, active = ${write.active},
