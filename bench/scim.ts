@@ -2,6 +2,7 @@
 // PostgreSQL. Prints the throughput of POST /Users from 4 concurrent clients, and p50/p99 of a
 // `filter=userName eq "…"` lookup and of a page of 100 users (at random, and paging in order).
 //   npm run bench:scim [-- --users 100000 --posts 4000 --requests 300]
+// (fewer --users and --posts for a quick check; docs/benchmarks.md records runs at the defaults.)
 // The data folder (.data/bench-scim) is wiped first; the app is built into .next-scim so the
 // usual build is left alone (unless ROLLCALL_BUILD_DIR names another). The figures are the last lines.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -60,6 +61,8 @@ try {
   });
 
   for (let warm = 0; warm < 40; warm++) await send("POST", "/Users", newUser(`warm-${warm}@bench.example`));
+  // The host's load when the measurements start and end: other work on the same cores moves every figure.
+  const loadAtStart = loadavg()[0]!;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
@@ -86,7 +89,8 @@ try {
   const page = await timed("a page of 100 users at a random startIndex", (index) => `/Users?startIndex=${1 + (spread(index) % (users - 100))}&count=100`);
   const inOrder = await timed("a page of 100 users, paging in order (startIndex=1, 101, 201, …)", (index) => `/Users?startIndex=${1 + ((index * 100) % 50_000)}&count=100`);
 
-  console.log(`SCIM service, district of ${users.toLocaleString("en-US")} SCIM users, next start on the embedded PostgreSQL, load average ${loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+  const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg().map((one) => one.toFixed(1)).join(" ")} at the end`;
+  console.log(`SCIM service, district of ${users.toLocaleString("en-US")} SCIM users, next start on the embedded PostgreSQL, ${load}`);
   console.log(floor);
   console.log(throughput);
   console.log(lookup);

@@ -1,7 +1,7 @@
 // What a district admin sees of its identity provider's traffic: the provisioning log, the
 // sync statistics, and the warning when most recent requests fail (as Entra's quarantine would).
 import { db } from "@/lib/db";
-import type { ScimOperation } from "@/lib/scim/request-log";
+import { flushScimLog, type ScimOperation } from "@/lib/scim/request-log";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ScimEffect, ScimOutcome } from "@/generated/prisma/enums";
 
@@ -64,6 +64,7 @@ export async function listProvisioningLog(districtId: string, filter: LogFilter)
   const forward = filter.after !== undefined;
   if (cursor) where.AND = keysetCondition(cursor, forward ? "gt" : "lt");
   const direction = forward ? "asc" : "desc";
+  await flushScimLog();
   const found = await db().scimRequest.findMany({
     where,
     orderBy: [{ at: direction }, { id: direction }],
@@ -130,6 +131,7 @@ const WINDOWS_MS = { "24h": 24 * 3_600_000, "7d": 7 * 24 * 3_600_000 } as const;
 
 /** People and groups created, updated, deactivated and deleted, and the error rate, over the last 24 hours and 7 days. */
 export async function getSyncStatistics(districtId: string, now = new Date()): Promise<SyncWindow[]> {
+  await flushScimLog();
   return Promise.all(
     (Object.keys(WINDOWS_MS) as (keyof typeof WINDOWS_MS)[]).map(async (window) => {
       const since = new Date(now.getTime() - WINDOWS_MS[window]);
@@ -166,6 +168,7 @@ export type SyncWarning = {
 
 /** Set when more than half of the latest requests failed; says what is failing the most. */
 export async function getSyncWarning(districtId: string): Promise<SyncWarning | null> {
+  await flushScimLog();
   const latest = await db().scimRequest.findMany({
     where: { districtId },
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -44,5 +44,22 @@ export function logReason(error: ScimError): string {
 }
 
 export function scimErrorResponse(error: ScimError, headers: Record<string, string> = {}): Response {
-  return new Response(scimErrorBody(error), { status: error.status, headers: { "content-type": SCIM_CONTENT_TYPE, "cache-control": "no-store", ...headers } });
+  return scimResponse(scimErrorBody(error), error.status, headers);
+}
+
+/** Below this size gzip saves a few hundred bytes on the wire and costs more CPU than the request's SQL. */
+const COMPRESS_FROM_BYTES = 4096;
+
+/**
+ * A SCIM answer. Next.js gzips every answer it streams, however small, with a new zlib stream
+ * each time: for a create that cost more CPU than its SQL. `no-transform` (which Next.js's
+ * compression honours) leaves answers below COMPRESS_FROM_BYTES (one resource, an error, a
+ * lookup) uncompressed; pages of resources are still gzipped.
+ */
+export function scimResponse(body: string, status: number, headers: Record<string, string> = {}): Response {
+  const small = body.length < COMPRESS_FROM_BYTES;
+  return new Response(body, {
+    status,
+    headers: { "content-type": SCIM_CONTENT_TYPE, "cache-control": small ? "no-store, no-transform" : "no-store", ...headers },
+  });
 }

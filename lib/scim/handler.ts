@@ -1,12 +1,12 @@
 // Answers one request under /scim/v2 for the district its bearer token reaches: routes it,
-// answers in SCIM JSON (errors in the RFC's Error form, never a bare 500 page) and writes
+// answers in SCIM JSON (errors in the RFC's Error form, never a bare 500 page) and logs
 // one row of the district's provisioning log.
 import { authenticateScimRequest } from "@/lib/scim/tokens";
 import { listResponse, resourceTypes, schemas, serviceProviderConfig } from "@/lib/scim/discovery";
 import { logReason, notFound, ScimError, scimErrorResponse } from "@/lib/scim/errors";
 import * as groups from "@/lib/scim/groups";
 import { listParams, notModified, readJsonBody, resourceHeaders, scimJson } from "@/lib/scim/http";
-import { logScimRequest, type ScimEffectName } from "@/lib/scim/request-log";
+import { holdShutdownUntil, logScimRequest, type ScimEffectName } from "@/lib/scim/request-log";
 import { groupResource, parseProjection, project, SCIM_BASE_PATH, userResource, wantsAttribute, type GroupRecord, type UserRecord } from "@/lib/scim/resources";
 import * as users from "@/lib/scim/users";
 
@@ -36,7 +36,7 @@ async function answerScim(request: Request): Promise<Response> {
   const auth = await authenticateScimRequest(request, at);
   if (!auth.ok) {
     const error = new ScimError(401, "The Secret Token is missing, unknown or revoked. Create one on the district's Identity sync page.");
-    if (auth.revoked) await record({ ...auth.revoked, at, route, request, status: 401, error: "Revoked token", started });
+    if (auth.revoked) record({ ...auth.revoked, at, route, request, status: 401, error: "Revoked token", started });
     return scimErrorResponse(error, { "www-authenticate": 'Bearer realm="scim"' });
   }
   const context: Context = { request, url, districtId: auth.caller.districtId };
@@ -50,7 +50,7 @@ async function answerScim(request: Request): Promise<Response> {
     outcome = { response: scimErrorResponse(failure) };
   }
   const resource = outcome.record ? describeRecord(outcome.record) : describeBody(context.body);
-  await record({
+  record({
     districtId: auth.caller.districtId,
     tokenId: auth.caller.tokenId,
     at,
@@ -210,24 +210,22 @@ type LogInput = {
   externalId?: string | null;
 };
 
-async function record(input: LogInput): Promise<void> {
-  try {
-    await logScimRequest({
-      districtId: input.districtId,
-      tokenId: input.tokenId,
-      at: input.at,
-      method: input.request.method,
-      operation: input.route?.operation ?? "unknown",
-      resourceType: input.route?.resourceType ?? "unknown",
-      resourceId: input.resourceId ?? input.route?.id ?? null,
-      userName: input.userName ?? null,
-      externalId: input.externalId ?? null,
-      status: input.status,
-      effect: input.status < 400 ? (input.effect ?? null) : null,
-      error: input.error ?? null,
-      latencyMs: performance.now() - input.started,
-    });
-  } catch (error) {
-    console.error("Could not write the SCIM provisioning log", error);
-  }
+/** Queues the request's log row; the answer does not wait for it (request-log.ts writes rows in batches). */
+function record(input: LogInput): void {
+  const written = logScimRequest({
+    districtId: input.districtId,
+    tokenId: input.tokenId,
+    at: input.at,
+    method: input.request.method,
+    operation: input.route?.operation ?? "unknown",
+    resourceType: input.route?.resourceType ?? "unknown",
+    resourceId: input.resourceId ?? input.route?.id ?? null,
+    userName: input.userName ?? null,
+    externalId: input.externalId ?? null,
+    status: input.status,
+    effect: input.status < 400 ? (input.effect ?? null) : null,
+    error: input.error ?? null,
+    latencyMs: performance.now() - input.started,
+  });
+  holdShutdownUntil(written);
 }

@@ -1,6 +1,6 @@
 // The HTTP edges of the SCIM service: reading a request body (JSON, at most 1 MB, never a 500
 // for a malformed one), the list parameters, and SCIM JSON answers.
-import { invalidSyntax, invalidValue, SCIM_CONTENT_TYPE, ScimError } from "@/lib/scim/errors";
+import { invalidSyntax, invalidValue, ScimError, scimResponse } from "@/lib/scim/errors";
 import { MAX_PAGE_SIZE } from "@/lib/scim/discovery";
 import { etagOf } from "@/lib/scim/resources";
 
@@ -67,7 +67,7 @@ export function listParams(params: URLSearchParams): ListParams {
 }
 
 export function scimJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": SCIM_CONTENT_TYPE, "cache-control": "no-store", ...headers } });
+  return scimResponse(JSON.stringify(body), status, headers);
 }
 
 export function resourceHeaders(resource: { meta?: unknown }, version: number): Record<string, string> {

@@ -4,6 +4,8 @@
 import { UserFacingError } from "@/lib/actions/result";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { poolQuery } from "@/lib/scim/pool";
 
 export const SCIM_TOKEN_PREFIX = "rc_scim_";
 export const MAX_ACTIVE_TOKENS = 10;
@@ -52,13 +54,14 @@ export async function authenticateScimRequest(
 ): Promise<{ ok: true; caller: ScimCaller } | { ok: false; revoked: { districtId: string; tokenId: string } | null }> {
   const token = bearerToken(request);
   if (!token?.startsWith(SCIM_TOKEN_PREFIX)) return { ok: false, revoked: null };
-  // Raw SQL: this runs on every SCIM request, and costs half of Prisma's generated query.
-  const [found] = await db().$queryRaw<{ id: string; districtId: string; revokedAt: Date | null; lastUsedAt: Date | null }[]>`
-    SELECT id::text, "districtId"::text AS "districtId", "revokedAt", "lastUsedAt" FROM "ScimToken" WHERE "tokenHash" = ${hashToken(token)}`;
+  // Read on every request, so on SCIM's pool as a prepared statement, and never cached: a revoked token is refused from the next request on.
+  const [found] = await poolQuery<{ id: string; districtId: string; revoked: boolean; lastUsedMs: number | null }>(Prisma.sql`
+    SELECT id::text, "districtId"::text AS "districtId", "revokedAt" IS NOT NULL AS revoked, (extract(epoch FROM "lastUsedAt") * 1000)::float8 AS "lastUsedMs"
+    FROM "ScimToken" WHERE "tokenHash" = ${hashToken(token)}`);
   if (!found) return { ok: false, revoked: null };
-  if (found.revokedAt) return { ok: false, revoked: { districtId: found.districtId, tokenId: found.id } };
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().scimToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  if (found.revoked) return { ok: false, revoked: { districtId: found.districtId, tokenId: found.id } };
+  if (found.lastUsedMs === null || now.getTime() - found.lastUsedMs > LAST_USED_RESOLUTION_MS) {
+    await poolQuery(Prisma.sql`UPDATE "ScimToken" SET "lastUsedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') WHERE id = ${found.id}::uuid`);
   }
   return { ok: true, caller: { districtId: found.districtId, tokenId: found.id } };
 }

@@ -1,10 +1,13 @@
 // The SQL behind SCIM users: a ScimUser row and the OneRoster user it feeds (whose sourcedId
 // is the SCIM id), written together in the caller's transaction. Raw SQL: a provisioning cycle
-// creates users by the thousand, and each create is one statement instead of several.
+// creates users by the thousand, and each create is one statement instead of several. Creates,
+// lookups and pages run on SCIM's own pool (pool.ts) unless they are part of a transaction.
 import { Prisma } from "@/generated/prisma/client";
 import { countOnce } from "@/lib/paging/count-cache";
 import { cursorAt, rememberCursor } from "@/lib/paging/page-cursors";
+import { SAMPLE_STRIDE, sampledStart } from "@/lib/paging/rank-samples";
 import { uniqueness } from "@/lib/scim/errors";
+import { isUniqueViolation, poolQuery } from "@/lib/scim/pool";
 import type { Attributes } from "@/lib/scim/normalise";
 import type { UserRecord } from "@/lib/scim/resources";
 import type { RosterRoleName } from "@/lib/scim/role-mapping-schema";
@@ -46,9 +49,9 @@ export async function findUser(client: Client, districtId: string, id: string, o
  * One page in userName order and the total. As in the Data API, a client paging in order
  * continues after the last userName of the page before (an index range scan, however deep),
  * and the total is counted afresh on the first page and reused briefly for the pages after.
+ * A page at any other offset starts from a sample of the list's keys (rank-samples.ts).
  */
 export async function findUsers(
-  client: Client,
   districtId: string,
   where: Sql,
   page: { offset: number; limit: number; withGroups: boolean },
@@ -60,21 +63,16 @@ export async function findUsers(
     page.limit === 0
       ? []
       : page.offset === 0 || after !== undefined
-        ? await client.$queryRaw<Row[]>`
+        ? await poolQuery<Row>(sql`
             SELECT ${select} FROM "ScimUser" s WHERE ${scope} ${after === undefined ? sql`` : sql`AND s."userNameKey" > ${after}`}
-            ORDER BY s."userNameKey" LIMIT ${page.limit}`
-        : // A deep page without a cursor: its keys from the index first, then just those rows.
-          await client.$queryRaw<Row[]>`
-            SELECT ${select} FROM "ScimUser" s
-            WHERE s."districtId" = ${districtId}::uuid AND s."userNameKey" = ANY(ARRAY(
-              SELECT s."userNameKey" FROM "ScimUser" s WHERE ${scope} ORDER BY s."userNameKey" LIMIT ${page.limit} OFFSET ${page.offset}))
-            ORDER BY s."userNameKey"`;
+            ORDER BY s."userNameKey" LIMIT ${page.limit}`)
+        : await deepPage(districtId, scope, select, page);
   // A page that is not full ends the list, so its rows tell the total (Entra ID's lookups by userName need no count).
   const total =
     (rows.length > 0 || page.offset === 0) && rows.length < page.limit
       ? page.offset + rows.length
       : await countOnce(PAGING_SCOPE, scope, page.offset > 0, async () => {
-          const [counted] = await client.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "ScimUser" s WHERE ${scope}`;
+          const [counted] = await poolQuery<{ total: number }>(sql`SELECT count(*)::int AS total FROM "ScimUser" s WHERE ${scope}`);
           return counted?.total ?? 0;
         });
   const last = rows.at(-1);
@@ -84,11 +82,27 @@ export async function findUsers(
 
 const PAGING_SCOPE = "scim-users";
 
+/** A deep page without a cursor: its keys from the index first, from the nearest sampled key on, then just those rows. */
+async function deepPage(districtId: string, scope: Sql, select: Sql, page: { offset: number; limit: number }): Promise<Row[]> {
+  const start = await sampledStart(PAGING_SCOPE, scope, page.offset, async () => {
+    const sampled = await poolQuery<{ key: string }>(sql`
+      SELECT key FROM (SELECT s."userNameKey" AS key, row_number() OVER (ORDER BY s."userNameKey") AS position FROM "ScimUser" s WHERE ${scope}) AS ranked
+      WHERE position % ${SAMPLE_STRIDE} = 0 ORDER BY position`);
+    return sampled.map((row) => row.key);
+  });
+  return poolQuery<Row>(sql`
+    SELECT ${select} FROM "ScimUser" s
+    WHERE s."districtId" = ${districtId}::uuid AND s."userNameKey" = ANY(ARRAY(
+      SELECT s."userNameKey" FROM "ScimUser" s WHERE ${scope} ${start ? sql`AND s."userNameKey" > ${start.after}` : sql``}
+      ORDER BY s."userNameKey" LIMIT ${page.limit} OFFSET ${start ? start.skip : page.offset}))
+    ORDER BY s."userNameKey"`);
+}
+
 export type UserWrite = { attributes: Attributes; userName: string; externalId: string | null; active: boolean; roster: RosterUserFields; role: RosterRoleName };
 
 function rosterValues(write: UserWrite) {
   const { roster } = write;
-  return sql`${roster.username}, ${JSON.stringify(roster.userIds)}::jsonb, ${roster.enabledUser}, ${roster.givenName}, ${roster.familyName}, ${roster.middleName},
+  return sql`${roster.username}, ${JSON.stringify(roster.userIds)}::jsonb, ${roster.enabledUser}::boolean, ${roster.givenName}, ${roster.familyName}, ${roster.middleName},
     ${write.role}::"RosterRole", ${roster.identifier}, ${roster.email}, ${roster.sms}, ${roster.phone}, ${roster.status}::"RosterStatus"`;
 }
 
@@ -96,13 +110,12 @@ function rosterValues(write: UserWrite) {
  * Inserts both rows in one statement, atomic without a transaction of its own, provided the
  * role mapping the role was derived from is still the saved one (`mappingIsCurrent`); null
  * when it is not. A userName already taken in the district (whatever its case) is a 409, also
- * when two requests race for it: the unique index then fails the whole statement.
+ * when two requests race for it: the unique index then fails the whole statement. Runs in `tx`
+ * when given, else on its own.
  */
-export async function insertUser(client: Client, districtId: string, id: string, write: UserWrite, now: Date, mappingIsCurrent: Sql): Promise<StoredUser | null> {
+export async function insertUser(districtId: string, id: string, write: UserWrite, now: Date, mappingIsCurrent: Sql, tx?: Client): Promise<StoredUser | null> {
   const key = write.userName.toLowerCase();
-  const [row] = await onUniqueUserName(
-    write.userName,
-    client.$queryRaw<(Partial<Row> & { current: boolean })[]>`
+  const statement = sql`
       WITH roster AS (
         INSERT INTO "RosterUser" (id, "districtId", "sourcedId", "dateLastModified", username, "userIds", "enabledUser", "givenName", "familyName", "middleName",
           role, identifier, email, sms, phone, status, "agentSourcedIds", "orgSourcedIds", grades, source)
@@ -111,13 +124,14 @@ export async function insertUser(client: Client, districtId: string, id: string,
         RETURNING id
       ), s AS (
         INSERT INTO "ScimUser" (id, "districtId", "rosterUserId", "userName", "userNameKey", "externalId", active, attributes, version, "createdAt", "updatedAt")
-        SELECT ${id}::uuid, ${districtId}::uuid, roster.id, ${write.userName}, ${key}, ${write.externalId}, ${write.active},
+        SELECT ${id}::uuid, ${districtId}::uuid, roster.id, ${write.userName}, ${key}, ${write.externalId}, ${write.active}::boolean,
           ${JSON.stringify(write.attributes)}::jsonb, 1, ${utc(now)}, ${utc(now)}
         FROM roster
         RETURNING *
       )
-      SELECT ${mappingIsCurrent} AS current, ${columns(false)} FROM (SELECT 1) AS one LEFT JOIN s ON TRUE`,
-  );
+      SELECT ${mappingIsCurrent} AS current, ${columns(false)} FROM (SELECT 1) AS one LEFT JOIN s ON TRUE`;
+  type Inserted = Partial<Row> & { current: boolean };
+  const [row] = await onUniqueUserName(write.userName, tx ? tx.$queryRaw<Inserted[]>(statement) : poolQuery<Inserted>(statement));
   if (!row?.current) return null;
   if (!row.id) throw uniqueness(`A user with userName "${write.userName}" already exists.`);
   const inserted = row as Row;
@@ -128,7 +142,7 @@ async function onUniqueUserName<T>(userName: string, statement: Promise<T>): Pro
   try {
     return await statement;
   } catch (error) {
-    if (error instanceof Error && error.message.includes("23505") && error.message.includes("userNameKey")) {
+    if (isUniqueViolation(error, "userNameKey")) {
       throw uniqueness(`A user with userName "${userName}" already exists.`);
     }
     throw error;

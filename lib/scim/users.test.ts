@@ -5,12 +5,15 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { districtWithToken, entraUser, patchOp, scimClient } from "@/lib/scim/test-support";
+import { flushScimLog } from "@/lib/scim/request-log";
 import { revokeScimToken } from "@/lib/scim/tokens";
 
 const rosterUserOf = (sourcedId: string) => db().rosterUser.findFirstOrThrow({ where: { sourcedId } });
-/** The district's provisioning log, newest first. */
-const logOf = (districtId: string) =>
-  db().scimRequest.findMany({ where: { districtId }, orderBy: [{ at: "desc" }, { id: "desc" }], include: { token: { select: { name: true } } } });
+/** The district's provisioning log, newest first, as the Identity sync page reads it (after the rows still being batched). */
+async function logOf(districtId: string) {
+  await flushScimLog();
+  return db().scimRequest.findMany({ where: { districtId }, orderBy: [{ at: "desc" }, { id: "desc" }], include: { token: { select: { name: true } } } });
+}
 
 describe("SCIM users", () => {
   it("answers Entra ID's Test Connection, a filter on a random userName, with 200 and an empty list", async () => {
@@ -140,6 +143,37 @@ describe("SCIM users", () => {
     for (let startIndex = 1; startIndex <= 5; startIndex += 2) pages.push((await scim("GET", `/Users?startIndex=${startIndex}&count=2&attributes=userName`)).body);
     expect(pages.flatMap((one) => one.Resources.map((user: { userName: string }) => user.userName))).toEqual(["a", "b", "c", "d", "e"].map((name) => `${name}@school.test`));
     expect(pages.map((one) => one.totalResults)).toEqual([5, 5, 5]);
+  });
+
+  it("answers a page at any startIndex of a large district with the people at that position", async () => {
+    const { scim, districtId } = await districtWithToken();
+    // Written straight into the tables, as an identity provider's first sync would have made them.
+    await db().$executeRaw`
+      WITH people AS MATERIALIZED (
+        SELECT n, gen_random_uuid() AS id, gen_random_uuid() AS "rosterId", 'person' || lpad(n::text, 5, '0') || '@school.test' AS "userName" FROM generate_series(1, 2500) AS n
+      ), roster AS (
+        INSERT INTO "RosterUser" (id, "districtId", "sourcedId", username, "givenName", "familyName", role, email, "agentSourcedIds", "orgSourcedIds", grades)
+        SELECT "rosterId", ${districtId}::uuid, id::text, "userName", 'Given', 'Family', 'student', "userName", '{}', '{}', '{}' FROM people
+      )
+      INSERT INTO "ScimUser" (id, "districtId", "rosterUserId", "userName", "userNameKey", active, attributes, "updatedAt")
+      SELECT id, ${districtId}::uuid, "rosterId", "userName", "userName", TRUE, jsonb_build_object('userName', "userName", 'active', TRUE), now() AT TIME ZONE 'UTC' FROM people`;
+    const userNamesAt = async (startIndex: number, count = 3) => {
+      const page = await scim("GET", `/Users?startIndex=${startIndex}&count=${count}&attributes=userName`);
+      expect(page.body).toMatchObject({ totalResults: 2500, startIndex });
+      return page.body.Resources.map((user: { userName: string }) => user.userName);
+    };
+    const person = (n: number) => `person${String(n).padStart(5, "0")}@school.test`;
+
+    for (const startIndex of [2101, 999, 1000, 1001, 2000, 2001, 17, 2499]) {
+      const count = startIndex === 2499 ? 2 : 3;
+      expect(await userNamesAt(startIndex, count)).toEqual(Array.from({ length: count }, (_, index) => person(startIndex + index)));
+    }
+    // A person created after the district's first pages were served is found at their place.
+    await scim("POST", "/Users", entraUser("person01500x@school.test"));
+    expect((await scim("GET", "/Users?startIndex=1501&count=2&attributes=userName")).body.Resources.map((user: { userName: string }) => user.userName)).toEqual([
+      "person01500x@school.test",
+      person(1501),
+    ]);
   });
 
   it("lets exactly one of two simultaneous creates of the same userName succeed", async () => {

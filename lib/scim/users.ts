@@ -36,7 +36,7 @@ export type ListRequest = { filter: string | null; startIndex: number; count: nu
 
 export async function listUsers(districtId: string, request: ListRequest): Promise<{ total: number; records: UserRecord[] }> {
   const where = request.filter ? userFilterSql(parseFilter(request.filter)) : Prisma.sql`TRUE`;
-  return findUsers(db(), districtId, where, { offset: request.startIndex - 1, limit: request.count, withGroups: request.withGroups });
+  return findUsers(districtId, where, { offset: request.startIndex - 1, limit: request.count, withGroups: request.withGroups });
 }
 
 /**
@@ -52,9 +52,9 @@ export async function createUser(districtId: string, body: unknown, now = new Da
     const write = userWrite(attributes, known.mapping, []);
     const current = roleMappingIsVersion(districtId, known.version);
     const record = rosterNoticePending(districtId, now)
-      ? await insertUser(db(), districtId, id, write, now, current)
+      ? await insertUser(districtId, id, write, now, current)
       : await db().$transaction(async (tx) => {
-          const inserted = await insertUser(tx, districtId, id, write, now, current);
+          const inserted = await insertUser(districtId, id, write, now, current, tx);
           if (inserted) await noteRosterChange(tx, districtId, now);
           return inserted;
         });
