@@ -116,7 +116,7 @@ export function getConfig(): Config {
     webhookRetryDelaysMs: env.ROLLCALL_WEBHOOK_RETRY_DELAYS_MS,
     webhookLogDays: env.ROLLCALL_WEBHOOK_LOG_DAYS,
     publicUrl: (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
-    dataDir: path.resolve(env.ROLLCALL_DATA_DIR ?? ".data"),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.ROLLCALL_DATA_DIR ?? ".data"),
     importMaxBytes: env.ROLLCALL_IMPORT_MAX_MB * 1024 * 1024,
     sftpPort: env.SFTP_PORT,
     sftpHost: env.SFTP_HOST ?? new URL(env.NEXTAUTH_URL ?? "http://localhost:3000").hostname,

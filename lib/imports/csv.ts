@@ -10,6 +10,8 @@ export type CsvColumns = {
   required: readonly string[];
   /** Every column the importer reads, required or not. Header names match without regard to case or surrounding spaces. */
   known: readonly string[];
+  /** Columns of which the file must have at least one. */
+  oneOf?: readonly string[];
 };
 
 export type CsvHeader = {
@@ -85,7 +87,8 @@ function firstInvalidByte(chunk: Buffer): number {
   return low;
 }
 
-function readHeader(names: string[], file: string, columns: CsvColumns): { header: CsvHeader; positions: (string | null)[] } {
+/** Maps a header row to the canonical column names; refuses duplicated and missing columns. */
+export function matchHeader(names: string[], file: string, columns: CsvColumns): { header: CsvHeader; positions: (string | null)[] } {
   const canonical = new Map(columns.known.map((name) => [name.toLowerCase(), name]));
   const seen = new Set<string>();
   const positions = names.map((raw) => {
@@ -99,6 +102,12 @@ function readHeader(names: string[], file: string, columns: CsvColumns): { heade
     const list = missing.map((name) => `"${name}"`).join(", ");
     throw new ImportFileError(
       `${file} is missing the column${missing.length > 1 ? "s" : ""} ${list}. The first line must be the header row (see the template).`,
+      file,
+    );
+  }
+  if (columns.oneOf && !columns.oneOf.some((name) => seen.has(name))) {
+    throw new ImportFileError(
+      `${file} has none of the columns ${columns.oneOf.map((name) => `"${name}"`).join(", ")}, so no row could be matched to a person. The first line must be the header row (see the template).`,
       file,
     );
   }
@@ -134,7 +143,7 @@ export async function* readCsvRows(
       previousEnd = info.lines;
       if (record.length === 1 && record[0]!.trim() === "") continue;
       if (positions === null) {
-        const read = readHeader(record, file, columns);
+        const read = matchHeader(record, file, columns);
         positions = read.positions;
         onHeader?.(read.header);
         continue;
