@@ -12,6 +12,7 @@ import { getConfig } from "@/lib/config";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrations";
 import { db } from "@/lib/db";
+import { SFTP_SERVED_ELSEWHERE, startConfiguredSftpServer } from "@/lib/sftp/run";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoDataIfEmpty } from "@/prisma/seed/demo-data";
 import { build, isBuildCurrent } from "./start/build";
 import { loadOrCreateLocalSecrets } from "./start/local-secrets";
@@ -21,12 +22,14 @@ const devMode = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[rollcall] ${message}`);
 
 let embedded: EmbeddedDatabase | undefined;
+let sftp: { close(): Promise<void> } | null = null;
 /** The build, or the server and the worker: a signal stops them, then the database. */
 const children = new Set<ChildProcess>();
 let stopping = false;
 let failure = 0;
 
 async function exit(code: number): Promise<never> {
+  await sftp?.close();
   await embedded?.stop();
   process.exit(code);
 }
@@ -112,8 +115,18 @@ function run(name: string, args: string[]) {
   });
 }
 
+// The SFTP server runs here, in the one process an `npm start` has whatever the number of
+// workers (even none), and the workers it starts are told to leave the port alone.
+async function startSftp() {
+  sftp = await startConfiguredSftpServer(log);
+  process.env[SFTP_SERVED_ELSEWHERE] = "1";
+}
+
 prepare()
-  .then((started) => (stopping ? exit(0) : serve(started)))
+  .then(async (started) => {
+    if (!stopping) await startSftp();
+    return stopping ? exit(0) : serve(started);
+  })
   .catch(async (error: unknown) => {
     if (!stopping) console.error("[rollcall]", error instanceof Error ? error.message : error);
     await exit(stopping ? 0 : 1);

@@ -1,8 +1,11 @@
 // The process side of delivery: a graphile-worker runner executing deliver-webhook jobs.
 // Jobs held by a worker that died (SIGKILL, power loss) are released after a short lease,
-// because one attempt can never legitimately take longer than its 10 s timeout.
+// because one attempt can never legitimately take longer than its 10 s timeout; longer jobs
+// (imports, SFTP inboxes) renew their lock while they run (lib/jobs/heartbeat.ts).
 import { type JobHelpers, makeWorkerUtils, run, type Runner, type RunnerOptions, type Task } from "graphile-worker";
+import { importTasks } from "@/lib/imports/tasks";
 import { jobQueueLogger } from "@/lib/jobs/logger";
+import { SFTP_SCHEDULE, sftpTasks } from "@/lib/sftp/tasks";
 import { deliverMessage, type SqlRunner } from "@/lib/webhooks/deliver";
 import { DELIVER_WEBHOOK_TASK, type DeliverJobPayload } from "@/lib/webhooks/messages";
 import { PRUNE_SCHEDULE, PRUNE_WEBHOOK_LOG_TASK, pruneWebhookLog } from "@/lib/webhooks/retention";
@@ -58,9 +61,11 @@ export async function startWebhookWorker({
     taskList: {
       [DELIVER_WEBHOOK_TASK]: deliverWebhook,
       [PRUNE_WEBHOOK_LOG_TASK]: async () => void (await pruneWebhookLog(logRetentionDays)),
+      ...importTasks(leaseMs),
+      ...sftpTasks(leaseMs),
     },
     // graphile-worker runs each cron item once per schedule across all workers.
-    crontab: PRUNE_SCHEDULE,
+    crontab: [PRUNE_SCHEDULE, SFTP_SCHEDULE].join("\n"),
   });
   const sweep = setInterval(() => {
     releaseAbandonedJobs().catch((error) => console.error("Could not release abandoned webhook jobs", error));
