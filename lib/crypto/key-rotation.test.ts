@@ -20,6 +20,7 @@ async function startedWith(current: string, previous: string[] = []) {
     settings: await import("@/lib/provisioning/settings"),
     signing: await import("@/lib/webhooks/signing-secrets"),
     credentials: await import("@/lib/data-api/credentials"),
+    hostKey: await import("@/lib/sftp/host-key"),
   };
 }
 
@@ -40,7 +41,10 @@ async function storeOneSecretOfEachKind(app: Awaited<ReturnType<typeof startedWi
   );
   const signingSecret = (await app.signing.currentSigningSecret(application.id)).secret;
   const clientSecret = (await app.credentials.credentialsForDistrict(vendor.id, SANDBOX_DISTRICT.guid))!.clientSecret;
-  return { vendorId: vendor.id, applicationId: application.id, signingSecret, clientSecret };
+  // The instance has one host key: this test's is made anew under the key being rotated away from.
+  await db().instance.updateMany({ data: { sftpHostKey: null } });
+  const hostKeyFingerprint = (await app.hostKey.loadOrCreateHostKey(app.config.encryptionKey)).fingerprint;
+  return { vendorId: vendor.id, applicationId: application.id, signingSecret, clientSecret, hostKeyFingerprint };
 }
 
 async function readBack(app: Awaited<ReturnType<typeof startedWith>>, stored: Awaited<ReturnType<typeof storeOneSecretOfEachKind>>) {
@@ -57,6 +61,7 @@ const storedCiphertexts = async () =>
     ...(await db().provisioningHeader.findMany({ select: { encryptedValue: true } })).map((row) => row.encryptedValue),
     ...(await db().webhookSigningSecret.findMany({ select: { encryptedSecret: true } })).map((row) => row.encryptedSecret),
     ...(await db().dataApiCredential.findMany({ select: { encryptedSecret: true } })).map((row) => row.encryptedSecret),
+    ...(await db().instance.findMany({ select: { sftpHostKey: true } })).map((row) => row.sftpHostKey),
   ].sort();
 
 describe("rotating the encryption key", () => {
@@ -74,9 +79,12 @@ describe("rotating the encryption key", () => {
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
+      { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
     ]);
 
-    expect(await readBack(await startedWith(newKey), stored)).toEqual(expected);
+    const afterRotation = await startedWith(newKey);
+    expect(await readBack(afterRotation, stored)).toEqual(expected);
+    expect((await afterRotation.hostKey.loadOrCreateHostKey(afterRotation.config.encryptionKey)).fingerprint).toBe(stored.hostKeyFingerprint);
     const again = await duringRotation.rotation.reEncryptStoredSecrets(duringRotation.config.encryptionKey);
     expect(again.every((result) => result.reEncrypted === 0 && result.alreadyCurrent === 1)).toBe(true);
   });
@@ -87,7 +95,7 @@ describe("rotating the encryption key", () => {
 
     const forgotOldKey = await startedWith(newKey, [randomBytes(32).toString("base64")]);
     await expect(forgotOldKey.rotation.reEncryptStoredSecrets(forgotOldKey.config.encryptionKey)).rejects.toThrow(
-      /3 stored secret\(s\) decrypt with none of the configured keys[\s\S]*webhook signing secrets: /,
+      /4 stored secret\(s\) decrypt with none of the configured keys[\s\S]*webhook signing secrets: /,
     );
     expect(await storedCiphertexts()).toEqual(before);
   });

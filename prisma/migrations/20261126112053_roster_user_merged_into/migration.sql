@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RosterUser_mergedIntoId_idx" ON "RosterUser"("mergedIntoId");
