@@ -5,6 +5,13 @@ import { z } from "zod";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-schedule";
 import type { EncryptionKeys } from "@/lib/crypto/secret-box";
 
+/**
+ * Node lets an idle-looking heap grow to several times what it holds before collecting: a
+ * worker applying a 100,000-user import holds 35-60 MB but peaked at 330 MB uncapped, and at
+ * 225 MB (no slower) with this cap. See docs/benchmarks.md.
+ */
+export const WORKER_HEAP_MB = 192;
+
 const hostList = z
   .string()
   .optional()
@@ -52,6 +59,7 @@ const environmentSchema = z.object({
     .pipe(z.array(z.enum(["loopback", "private"], "must list only loopback and/or private"))),
   ROLLCALL_WORKER_PROCESSES: z.coerce.number().int().min(0).max(32, "must be between 0 and 32").default(1),
   ROLLCALL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100, "must be between 1 and 100").default(10),
+  ROLLCALL_WORKER_HEAP_MB: z.coerce.number().int().min(96).max(16_384, "must be between 96 and 16384").default(WORKER_HEAP_MB),
   ROLLCALL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600, "must be between 1 and 3600").default(60),
   ROLLCALL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000, "must be between 100 and 60000").default(10_000),
   ROLLCALL_WEBHOOK_RETRY_DELAYS_MS: retryDelays,
@@ -79,6 +87,8 @@ export type Config = {
   workerConcurrency: number;
   /** A job held longer than this belongs to a worker that died, and is run again. */
   workerLeaseMs: number;
+  /** The JavaScript heap of a worker process `npm start` runs, in MB (Node's --max-old-space-size). */
+  workerHeapMb: number;
   /** How long one webhook attempt may take, from connecting to the end of the response. */
   webhookTimeoutMs: number;
   /** Delay before each attempt of a message; the first is 0. */
@@ -112,6 +122,7 @@ export function getConfig(): Config {
     workerProcesses: env.ROLLCALL_WORKER_PROCESSES,
     workerConcurrency: env.ROLLCALL_WORKER_CONCURRENCY,
     workerLeaseMs: env.ROLLCALL_WORKER_LEASE_SECONDS * 1000,
+    workerHeapMb: env.ROLLCALL_WORKER_HEAP_MB,
     webhookTimeoutMs: env.ROLLCALL_WEBHOOK_TIMEOUT_MS,
     webhookRetryDelaysMs: env.ROLLCALL_WEBHOOK_RETRY_DELAYS_MS,
     webhookLogDays: env.ROLLCALL_WEBHOOK_LOG_DAYS,

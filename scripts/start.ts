@@ -94,8 +94,9 @@ async function prepare(): Promise<{ port: string; workerProcesses: number }> {
 function serve({ port, workerProcesses }: { port: string; workerProcesses: number }) {
   const next = path.join(root, "node_modules/next/dist/bin/next");
   run("The web server", [next, devMode ? "dev" : "start", "-p", port]);
+  const heap = `--max-old-space-size=${getConfig().workerHeapMb}`;
   for (let index = 1; index <= workerProcesses; index++) {
-    run(workerProcesses === 1 ? "The webhook worker" : `Webhook worker ${index}`, ["--import", "tsx", path.join(root, "scripts/worker.ts")]);
+    run(workerProcesses === 1 ? "The webhook worker" : `Webhook worker ${index}`, [heap, "--import", "tsx", path.join(root, "scripts/worker.ts")]);
   }
   if (workerProcesses === 0) log("Webhook dispatch is off here (ROLLCALL_WORKER_PROCESSES=0): webhooks wait for an `npm run worker` on this database");
 }

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OpenApiView, type OpenApiDocument } from "@/components/developers/openapi-view";
+import { districtOpenApi } from "@/lib/district-api/openapi";
 import { oneRosterOpenApi } from "@/lib/oneroster/openapi";
 import { partnerOpenApi } from "@/lib/partner-api/openapi";
 
@@ -21,6 +22,7 @@ export default function DevelopersPage() {
       </p>
       <OpenApiView id="partner-api" document={partnerOpenApi() as OpenApiDocument} jsonUrl="/api/openapi/partner" />
       <OpenApiView id="data-api" document={oneRosterOpenApi() as OpenApiDocument} jsonUrl="/api/openapi/oneroster" />
+      <OpenApiView id="district-api" document={districtOpenApi() as OpenApiDocument} jsonUrl="/api/openapi/district" />
     </main>
   );
 }

@@ -92,7 +92,7 @@ describe("upsert API items", () => {
     ];
     const first = await importPeopleItems(admin.districtId!, items, { tokenId: token.id });
     expect(first.results.map((result) => [result.outcome, result.matchedBy])).toEqual([["create", null], ["error", null], ["error", null]]);
-    expect(first.results[2]!.issues[0]!.message).toContain("same person as line 0");
+    expect(first.results[2]!.issues[0]!.message).toContain("same person as item 0");
 
     const again = await importPeopleItems(admin.districtId!, [items[0]!], { tokenId: token.id });
     expect(again.results).toEqual([expect.objectContaining({ outcome: "unchanged", matchedBy: "netid", sourcedId: first.results[0]!.sourcedId })]);

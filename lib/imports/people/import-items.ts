@@ -26,8 +26,18 @@ function resultOf(index: number, item: PlannedPerson, createdSourcedId: string |
   }
 }
 
-/** Validates, matches and applies the items in one transaction, records the import (channel api), and returns one result per item. */
-export async function importPeopleItems(districtId: string, items: readonly PersonValues[], by: { tokenId: string }): Promise<{ importId: string; results: PersonResult[] }> {
+/**
+ * Validates, matches and applies the items in one transaction, records the import (channel
+ * api), and returns one result per item. `refused` holds the problems the API layer already
+ * found in an item (an unknown property, a value of the wrong type): such an item is an
+ * error with those problems, recorded like the others.
+ */
+export async function importPeopleItems(
+  districtId: string,
+  items: readonly PersonValues[],
+  by: { tokenId: string },
+  refused: ReadonlyMap<number, readonly ImportIssue[]> = new Map(),
+): Promise<{ importId: string; results: PersonResult[] }> {
   const startedAt = new Date();
   return db().$transaction(
     async (tx) => {
@@ -36,6 +46,11 @@ export async function importPeopleItems(districtId: string, items: readonly Pers
       const results: (PersonResult | undefined)[] = new Array(items.length);
       const rows: PersonRow[] = [];
       items.forEach((values, index) => {
+        const found = refused.get(index);
+        if (found && found.length > 0) {
+          results[index] = { index, outcome: "error", matchedBy: null, sourcedId: null, issues: [...found] };
+          return;
+        }
         const { row, issues } = validatePerson(values, { file: null, line: index }, context);
         if (row) rows.push(row);
         else results[index] = { index, outcome: "error", matchedBy: null, sourcedId: null, issues };

@@ -52,6 +52,9 @@ export function indexPeople(people: Iterable<ExistingPerson>): PeopleIndex {
   return index;
 }
 
+/** How a message names another row: a line of a file, or an item of an API request. */
+const rowName = (row: PersonRow, line: number) => (row.file === null ? `item ${line}` : `line ${line}`);
+
 const describe = (person: ExistingPerson) => `${person.givenName} ${person.familyName} (${person.sourcedId})`;
 
 function issue(row: PersonRow, kind: "error" | "conflict", column: string | null, message: string): ImportIssue {
@@ -109,7 +112,7 @@ export function planPeople(rows: readonly PersonRow[], index: PeopleIndex): Plan
     for (const key of MATCH_KEYS) {
       const value = row.fields[key];
       const earlier = value ? firstLine[key].get(identifierKey(key, value)) : undefined;
-      if (earlier !== undefined) return { outcome: "error", row, issue: issue(row, "error", key, `is the same person as line ${earlier} (${key} '${value}'). Keep one row per person.`) };
+      if (earlier !== undefined) return { outcome: "error", row, issue: issue(row, "error", key, `is the same person as ${rowName(row, earlier)} (${key} '${value}'). Keep one row per person.`) };
     }
     for (const key of MATCH_KEYS) {
       const value = row.fields[key];
@@ -119,7 +122,7 @@ export function planPeople(rows: readonly PersonRow[], index: PeopleIndex): Plan
     if (match && "conflict" in match) return { outcome: "conflict", row, issue: match.conflict };
     if (match) {
       const earlier = personLine.get(match.person.id);
-      if (earlier !== undefined) return { outcome: "error", row, issue: issue(row, "error", match.matchedBy, `is the same person as line ${earlier} (${describe(match.person)}). Keep one row per person.`) };
+      if (earlier !== undefined) return { outcome: "error", row, issue: issue(row, "error", match.matchedBy, `is the same person as ${rowName(row, earlier)} (${describe(match.person)}). Keep one row per person.`) };
       personLine.set(match.person.id, row.line);
       const changes = changesFor(row, match.person);
       if (Object.keys(changes).length === 0) return { outcome: "unchanged", row, person: match.person, matchedBy: match.matchedBy };

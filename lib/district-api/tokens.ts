@@ -1,0 +1,56 @@
+// Districts' tokens for the people upsert API (`POST /api/district/v1/people`): created by a
+// district admin on the Imports page's API tokens tab (shown once), stored as a SHA-256 hash,
+// several live at once for rotation, revocable, with the time each was last used.
+import { UserFacingError } from "@/lib/actions/result";
+import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
+import { db } from "@/lib/db";
+
+export const DISTRICT_TOKEN_PREFIX = "rc_dist_";
+export const MAX_ACTIVE_TOKENS = 10;
+/** lastUsedAt is written at most this often per token: a nightly sync sends its batches back to back. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type DistrictApiTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+const VIEW = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+export function listDistrictApiTokens(districtId: string): Promise<DistrictApiTokenView[]> {
+  return db().districtApiToken.findMany({ where: { districtId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: VIEW });
+}
+
+/** The new token in clear, this once; only its hash is kept. */
+export async function createDistrictApiToken(actor: { id: string; districtId: string }, name: string): Promise<DistrictApiTokenView & { token: string }> {
+  const active = await db().districtApiToken.count({ where: { districtId: actor.districtId, revokedAt: null } });
+  if (active >= MAX_ACTIVE_TOKENS) throw new UserFacingError(`You have ${MAX_ACTIVE_TOKENS} live tokens. Revoke one you no longer use, then create a new one.`);
+  const token = newOpaqueToken(DISTRICT_TOKEN_PREFIX);
+  const created = await db().districtApiToken.create({
+    data: { districtId: actor.districtId, name, prefix: token.slice(0, DISTRICT_TOKEN_PREFIX.length + 4), tokenHash: hashToken(token), createdById: actor.id },
+    select: VIEW,
+  });
+  return { ...created, token };
+}
+
+/** Another district's token is "not found", as is one that never existed. */
+export async function revokeDistrictApiToken(districtId: string, tokenId: string, now = new Date()): Promise<DistrictApiTokenView> {
+  await db().districtApiToken.updateMany({ where: { id: tokenId, districtId, revokedAt: null }, data: { revokedAt: now } });
+  const token = await db().districtApiToken.findFirst({ where: { id: tokenId, districtId }, select: VIEW });
+  if (!token) throw new UserFacingError("This token was not found.");
+  return token;
+}
+
+export type DistrictApiCaller = { districtId: string; tokenId: string };
+
+/** The district a request's `Authorization: Bearer rc_dist_…` reaches, or null for a missing, unknown or revoked token. */
+export async function authenticateDistrictApi(request: Request, now = new Date()): Promise<DistrictApiCaller | null> {
+  const token = bearerToken(request);
+  if (!token?.startsWith(DISTRICT_TOKEN_PREFIX)) return null;
+  const found = await db().districtApiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, districtId: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!found || found.revokedAt) return null;
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().districtApiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
+  return { districtId: found.districtId, tokenId: found.id };
+}
