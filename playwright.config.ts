@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/sign-in`,
-    timeout: 240_000,
+    timeout: 480_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
