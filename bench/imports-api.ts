@@ -6,14 +6,13 @@
 // The data folder (.data/bench-imports-api) is wiped first; the app is built into
 // .next-imports-api so the usual build is left alone (unless ROLLCALL_BUILD_DIR names another).
 // The figures are the last lines; the target is at least 2,000 people/s for creates and updates.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../lib/database/migrations";
-import { build, isBuildCurrent } from "../scripts/start/build";
-import { percentile, startBenchInstance, waitForHttp } from "./support";
+import { percentile, startBenchInstance, startBenchServer } from "./support";
 
 const { values } = parseArgs({ options: { people: { type: "string", default: "20000" }, schools: { type: "string", default: "20" } } });
 const people = Number(values.people);
@@ -29,14 +28,8 @@ let server: ChildProcess | undefined;
 try {
   await applyMigrations(database.connectionString);
   const token = await seed();
-  if (!isBuildCurrent(root)) await build(root, () => undefined);
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: "ignore",
-    env: process.env,
-  });
+  server = await startBenchServer(root, port);
   const url = `http://127.0.0.1:${port}/api/district/v1/people`;
-  await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
 
   const person = (n: number, firstName: string) => ({
     netid: `S${String(n).padStart(7, "0")}`,

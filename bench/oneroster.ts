@@ -3,13 +3,12 @@
 // throughput of a full export at limit=1000 through the API.
 //   npm run bench:oneroster [-- --students 100000 --requests 200]
 // The data folder (.data/bench-oneroster) is wiped first; the figures are the last lines.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../lib/database/migrations";
-import { build, isBuildCurrent } from "../scripts/start/build";
-import { percentile, startBenchInstance, waitForHttp } from "./support";
+import { percentile, startBenchInstance, startBenchServer } from "./support";
 
 const { values } = parseArgs({ options: { students: { type: "string", default: "100000" }, requests: { type: "string", default: "200" } } });
 const students = Number(values.students);
@@ -23,14 +22,8 @@ let server: ChildProcess | undefined;
 try {
   await applyMigrations(database.connectionString);
   const { apiKey, districtGuid } = await seed();
-  if (!isBuildCurrent(root)) await build(root, () => undefined);
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: "ignore",
-    env: process.env,
-  });
+  server = await startBenchServer(root, port);
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/sign-in`);
 
   const credentials = await (await fetch(`${base}/api/partner/v1/districts/${districtGuid}/credentials`, { headers: { authorization: `Bearer ${apiKey}` } })).json();
   const tokenResponse = await fetch(credentials.tokenUrl, {

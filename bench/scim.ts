@@ -5,14 +5,13 @@
 // (fewer --users and --posts for a quick check; docs/benchmarks.md records runs at the defaults.)
 // The data folder (.data/bench-scim) is wiped first; the app is built into .next-scim so the
 // usual build is left alone (unless ROLLCALL_BUILD_DIR names another). The figures are the last lines.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../lib/database/migrations";
-import { build, isBuildCurrent } from "../scripts/start/build";
-import { percentile, startBenchInstance, waitForHttp } from "./support";
+import { percentile, startBenchInstance, startBenchServer } from "./support";
 
 const { values } = parseArgs({
   options: { users: { type: "string", default: "100000" }, posts: { type: "string", default: "4000" }, requests: { type: "string", default: "300" } },
@@ -30,14 +29,8 @@ let server: ChildProcess | undefined;
 try {
   await applyMigrations(database.connectionString);
   const token = await seed();
-  if (!isBuildCurrent(root)) await build(root, () => undefined);
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: "ignore",
-    env: process.env,
-  });
+  server = await startBenchServer(root, port);
   const base = `http://127.0.0.1:${port}/scim/v2`;
-  await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
 
   const send = async (method: string, pathAndQuery: string, body?: unknown) => {
     const response = await fetch(`${base}${pathAndQuery}`, {

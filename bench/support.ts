@@ -1,8 +1,11 @@
 // Small helpers shared by the benchmarks.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
+import { build, isBuildCurrent } from "../scripts/start/build";
 
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -50,4 +53,16 @@ export async function startBenchInstance(dataDir: string, env: Record<string, st
     ...env,
   });
   return { database, port };
+}
+
+/** The production server of the current build (built first when the sources changed), answering on 127.0.0.1. */
+export async function startBenchServer(root: string, port: number): Promise<ChildProcess> {
+  if (!isBuildCurrent(root)) await build(root, () => undefined);
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: "ignore",
+    env: process.env,
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
+  return server;
 }

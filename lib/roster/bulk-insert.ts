@@ -181,13 +181,13 @@ async function checkDistrictOnce(tx: Transaction, districtId: string): Promise<(
 }
 
 /** Time-ordered ids (PostgreSQL 18's uuidv7) keep the primary key index appending; random ones before 18. */
-async function idExpression(tx: Transaction): Promise<string> {
+export async function idExpression(tx: Transaction): Promise<string> {
   const [row] = await tx.$queryRaw<{ version: number }[]>`SELECT current_setting('server_version_num')::int AS version`;
   return (row?.version ?? 0) >= 180000 ? "uuidv7()" : "gen_random_uuid()";
 }
 
 /** A PostgreSQL array literal ({a,"b c",NULL,t}), sent as one text parameter and cast to an array. */
-function arrayLiteral(items: readonly (string | boolean | null)[]): string {
+export function arrayLiteral(items: readonly (string | boolean | null)[]): string {
   return `{${items.map(arrayElement).join(",")}}`;
 }
 

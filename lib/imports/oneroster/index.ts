@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { lockDistrictRoster } from "@/lib/imports/lock";
 import type { ApplyResult, FileCheck, ProgressListener } from "@/lib/imports/types";
 import { runOneRosterZip } from "@/lib/imports/oneroster/run";
+import { idExpression } from "@/lib/roster/bulk-insert";
 import { noteRosterChange } from "@/lib/scim/roster-changed";
 
 /** Long enough for a district of 100,000 users with their classes and enrollments on a busy server. */
@@ -20,9 +21,7 @@ export async function applyOneRosterZip(districtId: string, content: Buffer, onP
   return db().$transaction(
     async (tx) => {
       await lockDistrictRoster(tx, districtId);
-      const [server] = await tx.$queryRaw<{ version: number }[]>`SELECT current_setting('server_version_num')::int AS version`;
-      // Time-ordered ids (PostgreSQL 18's uuidv7) keep the primary key index appending.
-      const newId = (server?.version ?? 0) >= 180000 ? "uuidv7()" : "gen_random_uuid()";
+      const newId = await idExpression(tx);
       const check = await runOneRosterZip(content, { client: tx, districtId, onProgress, fileName, write: { tx, districtId, now: new Date(), newId } });
       const { create, update, deactivate } = check.counts;
       if (create + update + deactivate > 0) await noteRosterChange(tx, districtId);

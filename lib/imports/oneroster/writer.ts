@@ -6,6 +6,7 @@ import type { Entity, Field } from "@/lib/imports/oneroster/entities";
 import type { Client } from "@/lib/imports/oneroster/roster-state";
 import { blankValue, type FieldValue, type ParsedRow } from "@/lib/imports/oneroster/rows";
 import type { UserId } from "@/lib/imports/oneroster/values";
+import { arrayLiteral } from "@/lib/roster/bulk-insert";
 
 // Small enough that a batch's rows are collected young rather than piling up in the old generation.
 const BATCH = 1_000;
@@ -144,17 +145,4 @@ function encode(field: Field, value: FieldValue): string | boolean | null {
   if (field.kind.type === "userIds") return JSON.stringify(value as UserId[]);
   if (Array.isArray(value)) return arrayLiteral(value as string[]);
   return value as string | boolean | null;
-}
-
-/** A PostgreSQL array literal ({a,"b c",NULL,t}), sent as one text parameter and cast to an array. */
-function arrayLiteral(items: readonly (string | boolean | null)[]): string {
-  return `{${items.map(arrayElement).join(",")}}`;
-}
-
-const NEEDS_QUOTES = /^$|^null$|[\s",\\{}]/i;
-
-function arrayElement(item: string | boolean | null): string {
-  if (item === null) return "NULL";
-  if (typeof item === "boolean") return item ? "t" : "f";
-  return NEEDS_QUOTES.test(item) ? `"${item.replace(/[\\"]/g, "\\$&")}"` : item;
 }
