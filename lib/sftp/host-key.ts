@@ -24,12 +24,25 @@ export function getHostKey(): Promise<HostKey> {
   return cached;
 }
 
+/**
+ * A new ed25519 private key in OpenSSH form. About one key in 250 that ssh2 generates is one
+ * its own parser then refuses ("Malformed OpenSSH private key"), so a key is only kept once
+ * it parses.
+ */
+export function generateHostKey(): string {
+  for (;;) {
+    const { private: privateKey } = utils.generateKeyPairSync("ed25519");
+    const parsed = utils.parseKey(privateKey);
+    if (!(parsed instanceof Error) && !Array.isArray(parsed)) return privateKey;
+  }
+}
+
 /** Reads the stored key, making and storing one first if there is none (the first writer wins). */
 export async function loadOrCreateHostKey(keys: EncryptionKeys = getConfig().encryptionKey): Promise<HostKey> {
   const [existing] = await db().$queryRaw<{ sftpHostKey: string | null }[]>`SELECT "sftpHostKey" FROM "Instance" WHERE id = 1`;
   let sealed = existing?.sftpHostKey ?? null;
   if (!sealed) {
-    const made = encryptSecret(utils.generateKeyPairSync("ed25519").private, keys, HOST_KEY_CONTEXT);
+    const made = encryptSecret(generateHostKey(), keys, HOST_KEY_CONTEXT);
     // Two processes starting at once both get here; the first write wins and both read it back.
     const [stored] = await db().$queryRaw<{ sftpHostKey: string }[]>`
       INSERT INTO "Instance" (id, "sftpHostKey") VALUES (1, ${made})

@@ -15,7 +15,7 @@ import { folderPath } from "@/lib/sftp/folders";
 import { getHostKey, HOST_KEY_CONTEXT, loadOrCreateHostKey } from "@/lib/sftp/host-key";
 import { fingerprintOf } from "@/lib/sftp/public-keys";
 import { startSftpServer, type RunningSftpServer } from "@/lib/sftp/server";
-import { connect, districtWithSftpKey, rawSftp, statusOf, useTemporaryDataDir, type SftpDistrict } from "@/lib/sftp/test-support";
+import { connect, districtWithSftpKey, ed25519KeyPair, rawSftp, statusOf, useTemporaryDataDir, type SftpDistrict } from "@/lib/sftp/test-support";
 
 useTemporaryDataDir();
 const { STATUS_CODE } = utils.sftp;
@@ -51,7 +51,7 @@ describe("signing in", () => {
   });
 
   it("refuses a key the account does not have, and another district's key", async () => {
-    const stranger = utils.generateKeyPairSync("ed25519");
+    const stranger = ed25519KeyPair();
     await expect(connect(server.port, springfield.username, stranger.private)).rejects.toThrow(/authentication methods failed/);
     await expect(connect(server.port, springfield.username, riverside.privateKey)).rejects.toThrow(/authentication methods failed/);
     await expect(connect(server.port, "no-such-account", springfield.privateKey)).rejects.toThrow(/authentication methods failed/);
