@@ -71,8 +71,10 @@ export function DeliveriesTable({ applicationId, initialFilter, initialPage, dis
         {refreshFailed ? "Last updated" : "Live · Updated"} {deliveries.dataUpdatedAt ? <LocalClock at={deliveries.dataUpdatedAt} /> : "—"}
       </p>
       {refreshFailed ? <Alert tone="error">{refreshErrorMessage(deliveries.error)}</Alert> : null}
-      {filter.status === "failed" && page && page.rows.length > 0 ? (
+      {filter.status === "failed" && page ? (
+        // Stays mounted once the list empties, so that "Queued n redeliveries" outlives the rows it emptied.
         <RedeliverFailedButton
+          hasFailed={page.rows.length > 0}
           applicationId={applicationId}
           mode={filter.mode}
           district={filter.district ? { guid: filter.district, name: districtName(filter.district, districts, page) } : undefined}

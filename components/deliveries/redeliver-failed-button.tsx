@@ -12,9 +12,9 @@ import { redeliverFailedAction } from "@/lib/webhooks/actions";
 import type { DeliveryDistrict } from "@/lib/webhooks/deliveries";
 import type { WebhookMode } from "@/lib/webhooks/payload";
 
-type RedeliverFailedButtonProps = { applicationId: string; mode?: WebhookMode; district?: DeliveryDistrict };
+type RedeliverFailedButtonProps = { applicationId: string; mode?: WebhookMode; district?: DeliveryDistrict; hasFailed: boolean };
 
-export function RedeliverFailedButton({ applicationId, mode, district }: RedeliverFailedButtonProps) {
+export function RedeliverFailedButton({ applicationId, mode, district, hasFailed }: RedeliverFailedButtonProps) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const messages = mode ? `failed ${MODE_LABELS[mode].toLowerCase()} messages` : "failed messages";
@@ -43,11 +43,11 @@ export function RedeliverFailedButton({ applicationId, mode, district }: Redeliv
             Cancel
           </Button>
         </div>
-      ) : (
+      ) : hasFailed ? (
         <Button variant="secondary" onClick={() => setConfirming(true)}>
           Redeliver all {what}…
         </Button>
-      )}
+      ) : null}
       {redeliverAll.isSuccess ? (
         <Alert tone="success">
           Queued {redeliverAll.data} {redeliverAll.data === 1 ? "redelivery" : "redeliveries"}. Their new attempts appear here as they are sent.
