@@ -2,11 +2,9 @@
 
 // Named secrets a signed-in admin created (Partner API keys, SCIM tokens): when each was
 // created and last used, and Revoke after a confirmation. The secrets themselves are never here.
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { LocalDateTime } from "@/components/deliveries/local-time";
-import { Button } from "@/components/ui/button";
+import { ConfirmedActionButton } from "@/components/ui/confirmed-action-button";
 import type { ActionResult } from "@/lib/actions/result";
 
 export type CredentialRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
@@ -51,50 +49,11 @@ export function CredentialList({ rows, caption, prefixHeading, empty, revokeCons
             </td>
             <td className="px-4 py-2">{row.lastUsedAt ? <LocalDateTime at={row.lastUsedAt} relative="after" /> : <span className="text-slate-500">Never</span>}</td>
             <td className="px-4 py-2 text-right">
-              {row.revokedAt ? <span className="text-slate-500">Revoked</span> : <RevokeButton row={row} consequence={revokeConsequence} revoke={revoke} />}
+              {row.revokedAt ? <span className="text-slate-500">Revoked</span> : <ConfirmedActionButton verb="Revoke" doing="Revoking" subject={row.name} consequence={revokeConsequence} run={() => revoke(row.id)} />}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-type RevokeButtonProps = { row: CredentialRow; consequence: string; revoke: CredentialListProps["revoke"] };
-
-function RevokeButton({ row, consequence, revoke }: RevokeButtonProps) {
-  const router = useRouter();
-  // "asking" moves focus to Cancel; "cancelled" brings it back to Revoke…, for keyboard users.
-  const [step, setStep] = useState<"idle" | "asking" | "cancelled">("idle");
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const result = await revoke(row.id);
-      if (!result.ok) throw new Error(result.formError);
-    },
-    onSuccess: () => router.refresh(),
-  });
-
-  if (step !== "asking") {
-    return (
-      <Button variant="danger" autoFocus={step === "cancelled"} onClick={() => setStep("asking")}>
-        Revoke…
-      </Button>
-    );
-  }
-  return (
-    <span role="group" aria-label={`Confirm revoking ${row.name}`} className="inline-flex flex-wrap items-center justify-end gap-2">
-      <span className="text-xs text-slate-600">{consequence}</span>
-      <Button variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-        {mutation.isPending ? "Revoking…" : `Revoke ${row.name}`}
-      </Button>
-      <Button variant="ghost" autoFocus onClick={() => setStep("cancelled")} disabled={mutation.isPending}>
-        Cancel
-      </Button>
-      {mutation.isError && (
-        <span role="alert" className="w-full text-xs text-red-700">
-          {mutation.error.message}
-        </span>
-      )}
-    </span>
   );
 }

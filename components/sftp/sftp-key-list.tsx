@@ -1,11 +1,8 @@
 "use client";
 
 // The SSH keys that may sign in to the district's SFTP account, with Remove after a confirmation.
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { LocalDateTime } from "@/components/deliveries/local-time";
-import { Button } from "@/components/ui/button";
+import { ConfirmedActionButton } from "@/components/ui/confirmed-action-button";
 import { removeSftpKeyAction } from "@/lib/sftp/actions";
 
 export type SftpKeyRow = { id: string; name: string; algorithm: string; fingerprint: string; createdAt: string; lastUsedAt: string | null };
@@ -45,48 +42,17 @@ export function SftpKeyList({ keys }: { keys: SftpKeyRow[] }) {
             </td>
             <td className="px-4 py-2">{key.lastUsedAt ? <LocalDateTime at={key.lastUsedAt} compact relative="below" /> : <span className="text-slate-500">Never</span>}</td>
             <td className="px-4 py-2 text-right">
-              <RemoveKeyButton row={key} />
+              <ConfirmedActionButton
+                verb="Remove"
+                doing="Removing"
+                subject={key.name}
+                consequence="New sign-ins with this key are refused."
+                run={() => removeSftpKeyAction({ keyId: key.id })}
+              />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-function RemoveKeyButton({ row }: { row: SftpKeyRow }) {
-  const router = useRouter();
-  // "asking" moves focus to Cancel; "cancelled" brings it back to Remove…, for keyboard users.
-  const [step, setStep] = useState<"idle" | "asking" | "cancelled">("idle");
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const result = await removeSftpKeyAction({ keyId: row.id });
-      if (!result.ok) throw new Error(result.formError);
-    },
-    onSuccess: () => router.refresh(),
-  });
-
-  if (step !== "asking") {
-    return (
-      <Button variant="danger" autoFocus={step === "cancelled"} onClick={() => setStep("asking")}>
-        Remove…
-      </Button>
-    );
-  }
-  return (
-    <span role="group" aria-label={`Confirm removing ${row.name}`} className="inline-flex flex-wrap items-center justify-end gap-2">
-      <span className="text-xs text-slate-600">New sign-ins with this key are refused.</span>
-      <Button variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-        {mutation.isPending ? "Removing…" : `Remove ${row.name}`}
-      </Button>
-      <Button variant="ghost" autoFocus onClick={() => setStep("cancelled")} disabled={mutation.isPending}>
-        Cancel
-      </Button>
-      {mutation.isError && (
-        <span role="alert" className="w-full text-xs text-red-700">
-          {mutation.error.message}
-        </span>
-      )}
-    </span>
   );
 }

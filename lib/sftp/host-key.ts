@@ -25,15 +25,15 @@ export function getHostKey(): Promise<HostKey> {
 }
 
 /**
- * A new ed25519 private key in OpenSSH form. About one key in 250 that ssh2 generates is one
- * its own parser then refuses ("Malformed OpenSSH private key"), so a key is only kept once
- * it parses.
+ * A new ed25519 key pair in OpenSSH form. About one private key in 250 that ssh2 generates is
+ * one its own parser then refuses ("Malformed OpenSSH private key"), so a pair is only
+ * handed out once its private key parses.
  */
-export function generateHostKey(): string {
+export function ed25519KeyPair(comment?: string): { private: string; public: string } {
   for (;;) {
-    const { private: privateKey } = utils.generateKeyPairSync("ed25519");
-    const parsed = utils.parseKey(privateKey);
-    if (!(parsed instanceof Error) && !Array.isArray(parsed)) return privateKey;
+    const pair = utils.generateKeyPairSync("ed25519", comment ? { comment } : undefined);
+    const parsed = utils.parseKey(pair.private);
+    if (!(parsed instanceof Error) && !Array.isArray(parsed)) return pair;
   }
 }
 
@@ -42,7 +42,7 @@ export async function loadOrCreateHostKey(keys: EncryptionKeys = getConfig().enc
   const [existing] = await db().$queryRaw<{ sftpHostKey: string | null }[]>`SELECT "sftpHostKey" FROM "Instance" WHERE id = 1`;
   let sealed = existing?.sftpHostKey ?? null;
   if (!sealed) {
-    const made = encryptSecret(generateHostKey(), keys, HOST_KEY_CONTEXT);
+    const made = encryptSecret(ed25519KeyPair().private, keys, HOST_KEY_CONTEXT);
     // Two processes starting at once both get here; the first write wins and both read it back.
     const [stored] = await db().$queryRaw<{ sftpHostKey: string }[]>`
       INSERT INTO "Instance" (id, "sftpHostKey") VALUES (1, ${made})

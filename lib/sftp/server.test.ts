@@ -12,10 +12,10 @@ import { openSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { addSftpKey, saveAllowedNetworks } from "@/lib/sftp/accounts";
 import { folderPath } from "@/lib/sftp/folders";
-import { getHostKey, HOST_KEY_CONTEXT, loadOrCreateHostKey } from "@/lib/sftp/host-key";
+import { ed25519KeyPair, getHostKey, HOST_KEY_CONTEXT, loadOrCreateHostKey } from "@/lib/sftp/host-key";
 import { fingerprintOf } from "@/lib/sftp/public-keys";
 import { startSftpServer, type RunningSftpServer } from "@/lib/sftp/server";
-import { connect, districtWithSftpKey, ed25519KeyPair, rawSftp, statusOf, useTemporaryDataDir, type SftpDistrict } from "@/lib/sftp/test-support";
+import { connect, districtWithSftpKey, rawSftp, statusOf, useTemporaryDataDir, type SftpDistrict } from "@/lib/sftp/test-support";
 
 useTemporaryDataDir();
 const { STATUS_CODE } = utils.sftp;

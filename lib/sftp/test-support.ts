@@ -3,27 +3,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import SftpClient from "ssh2-sftp-client";
-import ssh2, { type SFTPWrapper } from "ssh2";
+import type { SFTPWrapper } from "ssh2";
 import { db } from "@/lib/db";
 import { addSftpKey, ensureSftpAccount } from "@/lib/sftp/accounts";
+import { ed25519KeyPair } from "@/lib/sftp/host-key";
 import { createDistrictAdmin } from "@/test/factories";
-
-const { utils } = ssh2;
 
 /** Points the instance's data folder at a fresh temporary one; call before anything reads the config. */
 export function useTemporaryDataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "rollcall-sftp-"));
   process.env.ROLLCALL_DATA_DIR = dir;
   return dir;
-}
-
-/** An ed25519 key pair whose private half ssh2 can read back (see generateHostKey for why not every one can). */
-export function ed25519KeyPair(comment?: string): { private: string; public: string } {
-  for (;;) {
-    const pair = utils.generateKeyPairSync("ed25519", comment ? { comment } : undefined);
-    const parsed = utils.parseKey(pair.private);
-    if (!(parsed instanceof Error) && !Array.isArray(parsed)) return pair;
-  }
 }
 
 export type SftpDistrict = { districtId: string; adminId: string; username: string; privateKey: string; publicKey: string };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense, type ReactNode } from "react";
+import { Suspense } from "react";
 import { ProvisioningLog, ProvisioningLogSkeleton } from "@/components/scim/provisioning-log";
 import { ProvisioningLogFilters } from "@/components/scim/provisioning-log-filters";
 import { RoleMappingForm } from "@/components/scim/role-mapping-form";
@@ -7,6 +7,7 @@ import { ScimTokensPanel } from "@/components/scim/scim-tokens-panel";
 import { SyncStatistics } from "@/components/scim/sync-statistics";
 import { SyncWarningBanner } from "@/components/scim/sync-warning";
 import { TenantUrl } from "@/components/scim/tenant-url";
+import { PageSection } from "@/components/ui/page-section";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
 import { getSyncStatistics, getSyncWarning, parseLogFilter } from "@/lib/scim/activity";
@@ -40,7 +41,7 @@ export default async function IdentitySyncPage({ searchParams }: IdentitySyncPag
         </div>
       ) : null}
 
-      <Section id="connection" title="Connection">
+      <PageSection id="connection" title="Connection">
         <p className="mb-4 max-w-2xl text-sm text-slate-600">
           In your identity provider&apos;s provisioning settings, enter the Tenant URL and a secret token. Tokens start with{" "}
           <code>{SCIM_TOKEN_PREFIX}</code> so that secret scanners recognise a leaked one; create a new one before revoking the old to rotate.
@@ -56,35 +57,21 @@ export default async function IdentitySyncPage({ searchParams }: IdentitySyncPag
             }))}
           />
         </div>
-      </Section>
+      </PageSection>
 
-      <Section id="statistics" title="Sync statistics">
+      <PageSection id="statistics" title="Sync statistics">
         <SyncStatistics windows={statistics} />
-      </Section>
+      </PageSection>
 
-      <Section id="role-mapping" title="Role mapping">
+      <PageSection id="role-mapping" title="Role mapping">
         <RoleMappingForm initialMapping={roleMapping} />
-      </Section>
+      </PageSection>
 
-      <Section id="provisioning-log" title="Provisioning log" aside={<ProvisioningLogFilters />}>
+      <PageSection id="provisioning-log" title="Provisioning log" aside={<ProvisioningLogFilters />}>
         <Suspense key={JSON.stringify(filter)} fallback={<ProvisioningLogSkeleton />}>
           <ProvisioningLog districtId={admin.districtId} filter={filter} />
         </Suspense>
-      </Section>
+      </PageSection>
     </>
-  );
-}
-
-function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="mt-10">
-      <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
-        <h2 id={`${id}-heading`} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {aside}
-      </div>
-      {children}
-    </section>
   );
 }

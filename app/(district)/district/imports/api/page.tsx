@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { DistrictApiTokensPanel } from "@/components/district-api/district-api-tokens-panel";
 import { EndpointUrl } from "@/components/district-api/endpoint-url";
 import { RequestExample } from "@/components/district-api/request-example";
+import { PageSection } from "@/components/ui/page-section";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
 import { MAX_PEOPLE_PER_REQUEST } from "@/lib/district-api/people-request";
@@ -25,7 +25,7 @@ export default async function ImportsApiPage() {
         only the properties sent change. Each request appears in your import history.
       </p>
 
-      <Section id="connection" title="Endpoint and tokens">
+      <PageSection level={3} id="connection" title="Endpoint and tokens">
         <p className="mb-4 max-w-2xl text-sm text-slate-600">
           Send a token as <code>Authorization: Bearer</code>. Tokens start with <code>{DISTRICT_TOKEN_PREFIX}</code> so that secret scanners recognise
           a leaked one; to rotate, create a new token, switch your system over, then revoke the old one.
@@ -41,9 +41,9 @@ export default async function ImportsApiPage() {
             }))}
           />
         </div>
-      </Section>
+      </PageSection>
 
-      <Section id="format" title="Request format">
+      <PageSection level={3} id="format" title="Request format">
         <p className="mb-4 max-w-2xl text-sm text-slate-600">
           Send one person as a JSON object, or <code>{'{"people": [ … ]}'}</code>. A person has any of <code>email</code>, <code>first_name</code>,{" "}
           <code>last_name</code>, <code>account_type</code>, <code>netid</code>, <code>netid2</code>, <code>netid3</code>, <code>grade</code>,{" "}
@@ -55,18 +55,7 @@ export default async function ImportsApiPage() {
           page.
         </p>
         <RequestExample url={url} tokenPrefix={DISTRICT_TOKEN_PREFIX} />
-      </Section>
+      </PageSection>
     </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="mt-8">
-      <h3 id={`${id}-heading`} className="mb-3 text-lg font-semibold">
-        {title}
-      </h3>
-      {children}
-    </section>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { AddSftpKeyForm } from "@/components/sftp/add-sftp-key-form";
 import { AllowedNetworksForm } from "@/components/sftp/allowed-networks-form";
 import { ConnectionDetails } from "@/components/sftp/connection-details";
@@ -9,6 +8,7 @@ import { ProcessNowButton } from "@/components/sftp/process-now-button";
 import { ProcessingScheduleForm } from "@/components/sftp/processing-schedule-form";
 import { SftpKeyList } from "@/components/sftp/sftp-key-list";
 import { Alert } from "@/components/ui/alert";
+import { PageSection } from "@/components/ui/page-section";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
 import { ensureSftpAccount, getProcessingSchedule, listSftpKeys } from "@/lib/sftp/accounts";
@@ -50,47 +50,36 @@ export default async function ImportsSftpPage() {
         </div>
       ) : null}
 
-      <Section id="connection" title="Connection">
+      <PageSection level={3} id="connection" title="Connection">
         <p className="mb-4 max-w-4xl text-sm text-slate-600">
           On the first connection, check that the host key fingerprint your client shows is this one before accepting it.
         </p>
         <ConnectionDetails host={sftpHost} port={sftpPort} username={account.username} fingerprint={hostKey.fingerprint} />
-      </Section>
+      </PageSection>
 
-      <Section id="keys" title="SSH keys">
+      <PageSection level={3} id="keys" title="SSH keys">
         <div className="space-y-4">
           <SftpKeyList
             keys={keys.map((key) => ({ ...key, createdAt: key.createdAt.toISOString(), lastUsedAt: key.lastUsedAt?.toISOString() ?? null }))}
           />
           <AddSftpKeyForm />
         </div>
-      </Section>
+      </PageSection>
 
-      <Section id="networks" title="Allowed networks">
+      <PageSection level={3} id="networks" title="Allowed networks">
         <AllowedNetworksForm networks={account.allowedNetworks} />
-      </Section>
+      </PageSection>
 
-      <Section id="processing" title="Processing">
+      <PageSection level={3} id="processing" title="Processing">
         <div className="space-y-4">
           <ProcessingScheduleForm schedule={schedule} timeZones={timeZoneChoices(schedule.timeZone)} />
           <ProcessNowButton waiting={waiting.length} lastProcessedAt={account.lastProcessedAt?.toISOString() ?? null} />
         </div>
-      </Section>
+      </PageSection>
 
-      <Section id="inbox" title="Waiting in the inbox">
+      <PageSection level={3} id="inbox" title="Waiting in the inbox">
         <InboxFiles files={waiting.map((file) => ({ ...file, receivedAt: file.receivedAt.toISOString() }))} />
-      </Section>
+      </PageSection>
     </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="mt-8">
-      <h3 id={`${id}-heading`} className="mb-3 text-lg font-semibold">
-        {title}
-      </h3>
-      {children}
-    </section>
   );
 }
