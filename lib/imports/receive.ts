@@ -94,6 +94,9 @@ async function apply(format: ImportFormat, districtId: string, content: Buffer, 
   return format === "oneroster_csv" ? applyOneRosterZip(districtId, content, onProgress, fileName) : applySpreadsheet(districtId, content, fileName, onProgress);
 }
 
+/** The stored file as a Buffer over the same memory: a copy of up to the upload limit is not needed. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 const problemRows = (counts: OutcomeCounts) => counts.error + counts.conflict;
 
 async function failWith(importId: string, status: "rejected" | "failed", message: string): Promise<Received> {
@@ -124,7 +127,7 @@ export async function validateImport(importId: string): Promise<Received> {
   if (!found || found.status !== "validating" || !found.file || !found.format) {
     return { importId, status: found?.status ?? "failed", message: found?.message ?? null };
   }
-  const content = Buffer.from(found.file.content);
+  const content = asBuffer(found.file.content);
   await db().rosterImport.update({ where: { id: importId }, data: { rowsDone: 0, rowsTotal: estimatedRows(content, found.fileName ?? "") } });
   const progress = progressWriter(importId);
   let result: FileCheck;
@@ -209,7 +212,7 @@ export async function applyImport(importId: string): Promise<Received> {
   const progress = progressWriter(importId);
   let result: ApplyResult;
   try {
-    result = await apply(found.format, found.districtId, Buffer.from(found.file.content), found.fileName ?? "file", progress);
+    result = await apply(found.format, found.districtId, asBuffer(found.file.content), found.fileName ?? "file", progress);
   } catch (error) {
     await progress.flush();
     const { message } = explain(error, "applying");
