@@ -38,14 +38,21 @@ const clip = (value: string | null | undefined) => (value == null ? null : value
 
 type Batch = { rows: ScimRequestEntry[]; written: Promise<void>; markWritten: () => void; timer: ReturnType<typeof setTimeout> };
 
-let open: Batch | null = null;
-/** The latest batch's write; batches are written one after another, in the order they were logged. */
-let lastWrite: Promise<void> = Promise.resolve();
+type LogBuffer = {
+  open: Batch | null;
+  /** The latest batch's write; batches are written one after another, in the order they were logged. */
+  lastWrite: Promise<void>;
+};
+
+// Next.js instantiates this module once per bundle (the SCIM route's, the Identity sync page's),
+// so the buffer lives on globalThis: the page's flush must reach rows the route logged.
+const globalForLog = globalThis as unknown as { rollcallScimLog?: LogBuffer };
+const buffer: LogBuffer = (globalForLog.rollcallScimLog ??= { open: null, lastWrite: Promise.resolve() });
 
 /** Queues the row; the promise settles once it is in the table (it never rejects: a failed write is reported on the console). */
 export function logScimRequest(entry: ScimRequestEntry): Promise<void> {
-  open ??= openBatch();
-  const batch = open;
+  buffer.open ??= openBatch();
+  const batch = buffer.open;
   batch.rows.push(entry);
   if (batch.rows.length >= MAX_BATCH) void flushScimLog();
   return batch.written;
@@ -53,12 +60,12 @@ export function logScimRequest(entry: ScimRequestEntry): Promise<void> {
 
 /** Writes every row logged so far; resolves once they are in the table. */
 export function flushScimLog(): Promise<void> {
-  const batch = open;
-  if (!batch) return lastWrite;
-  open = null;
+  const batch = buffer.open;
+  if (!batch) return buffer.lastWrite;
+  buffer.open = null;
   clearTimeout(batch.timer);
-  lastWrite = lastWrite.then(() => writeRows(batch.rows)).then(batch.markWritten);
-  return lastWrite;
+  buffer.lastWrite = buffer.lastWrite.then(() => writeRows(batch.rows)).then(batch.markWritten);
+  return buffer.lastWrite;
 }
 
 /**
