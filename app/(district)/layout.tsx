@@ -10,6 +10,7 @@ const NAV = [
   { href: "/district/people", label: "People" },
   { href: "/district/imports", label: "Imports" },
   { href: "/district/identity-sync", label: "Identity sync" },
+  { href: "/district/sso", label: "Single sign-on" },
 ];
 
 export default async function DistrictLayout({ children }: { children: ReactNode }) {
