@@ -8,6 +8,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { segment: "provisioning", label: "Provisioning" },
   { segment: "banner", label: "Banner" },
+  { segment: "sign-in", label: "Sign-in" },
   { segment: "customers", label: "Customers" },
   { segment: "deliveries", label: "Deliveries" },
 ] as const;

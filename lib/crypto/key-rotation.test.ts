@@ -21,6 +21,7 @@ async function startedWith(current: string, previous: string[] = []) {
     signing: await import("@/lib/webhooks/signing-secrets"),
     credentials: await import("@/lib/data-api/credentials"),
     hostKey: await import("@/lib/sftp/host-key"),
+    launchKey: await import("@/lib/launch/signing-key"),
   };
 }
 
@@ -44,7 +45,9 @@ async function storeOneSecretOfEachKind(app: Awaited<ReturnType<typeof startedWi
   // The instance has one host key: this test's is made anew under the key being rotated away from.
   await db().instance.updateMany({ data: { sftpHostKey: null } });
   const hostKeyFingerprint = (await app.hostKey.loadOrCreateHostKey(app.config.encryptionKey)).fingerprint;
-  return { vendorId: vendor.id, applicationId: application.id, signingSecret, clientSecret, hostKeyFingerprint };
+  await db().instance.updateMany({ data: { launchSigningKey: null, launchKeyId: null } });
+  const launchKeyId = (await app.launchKey.loadOrCreateLaunchKey(app.config.encryptionKey)).kid;
+  return { vendorId: vendor.id, applicationId: application.id, signingSecret, clientSecret, hostKeyFingerprint, launchKeyId };
 }
 
 async function readBack(app: Awaited<ReturnType<typeof startedWith>>, stored: Awaited<ReturnType<typeof storeOneSecretOfEachKind>>) {
@@ -61,7 +64,7 @@ const storedCiphertexts = async () =>
     ...(await db().provisioningHeader.findMany({ select: { encryptedValue: true } })).map((row) => row.encryptedValue),
     ...(await db().webhookSigningSecret.findMany({ select: { encryptedSecret: true } })).map((row) => row.encryptedSecret),
     ...(await db().dataApiCredential.findMany({ select: { encryptedSecret: true } })).map((row) => row.encryptedSecret),
-    ...(await db().instance.findMany({ select: { sftpHostKey: true } })).map((row) => row.sftpHostKey),
+    ...(await db().instance.findMany({ select: { sftpHostKey: true, launchSigningKey: true } })).flatMap((row) => [row.sftpHostKey, row.launchSigningKey]),
   ].sort();
 
 describe("rotating the encryption key", () => {
@@ -80,11 +83,13 @@ describe("rotating the encryption key", () => {
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
+      { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
     ]);
 
     const afterRotation = await startedWith(newKey);
     expect(await readBack(afterRotation, stored)).toEqual(expected);
     expect((await afterRotation.hostKey.loadOrCreateHostKey(afterRotation.config.encryptionKey)).fingerprint).toBe(stored.hostKeyFingerprint);
+    expect((await afterRotation.launchKey.loadOrCreateLaunchKey(afterRotation.config.encryptionKey)).kid).toBe(stored.launchKeyId);
     const again = await duringRotation.rotation.reEncryptStoredSecrets(duringRotation.config.encryptionKey);
     expect(again.every((result) => result.reEncrypted === 0 && result.alreadyCurrent === 1)).toBe(true);
   });
@@ -95,7 +100,7 @@ describe("rotating the encryption key", () => {
 
     const forgotOldKey = await startedWith(newKey, [randomBytes(32).toString("base64")]);
     await expect(forgotOldKey.rotation.reEncryptStoredSecrets(forgotOldKey.config.encryptionKey)).rejects.toThrow(
-      /4 stored secret\(s\) decrypt with none of the configured keys[\s\S]*webhook signing secrets: /,
+      /5 stored secret\(s\) decrypt with none of the configured keys[\s\S]*webhook signing secrets: /,
     );
     expect(await storedCiphertexts()).toEqual(before);
   });

@@ -1,10 +1,11 @@
 // Re-encrypts every secret stored in the database with the current encryption key, so that
 // the keys listed in ROLLCALL_PREVIOUS_ENCRYPTION_KEYS can be retired afterwards.
 // The contexts are those the owning modules bind their ciphertexts to (provisioning
-// settings, signing secrets, Data API credentials, the SFTP host key); key-rotation.test.ts reads the rotated
+// settings, signing secrets, Data API credentials, the SFTP host key, the launch signing key); key-rotation.test.ts reads the rotated
 // secrets back through those modules, so a context that drifts apart fails there.
 import { encryptSecret, openSecret, type EncryptionKeys } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
+import { LAUNCH_KEY_CONTEXT } from "@/lib/launch/signing-key";
 import { HOST_KEY_CONTEXT } from "@/lib/sftp/host-key";
 
 type StoredSecret = { id: string; sealed: string; context: string };
@@ -60,6 +61,17 @@ const SECRET_COLUMNS: SecretColumn[] = [
         context: HOST_KEY_CONTEXT,
       })),
     replace: async (id, from, to) => (await db().instance.updateMany({ where: { id: Number(id), sftpHostKey: from }, data: { sftpHostKey: to } })).count === 1,
+  },
+  {
+    name: "the launch token signing key",
+    list: async () =>
+      (await db().instance.findMany({ where: { launchSigningKey: { not: null } }, select: { id: true, launchSigningKey: true } })).map((row) => ({
+        id: String(row.id),
+        sealed: row.launchSigningKey ?? "",
+        context: LAUNCH_KEY_CONTEXT,
+      })),
+    replace: async (id, from, to) =>
+      (await db().instance.updateMany({ where: { id: Number(id), launchSigningKey: from }, data: { launchSigningKey: to } })).count === 1,
   },
 ];
 

@@ -2,14 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivationCard } from "@/components/district/activation-card";
 import { VendorRequests } from "@/components/district/vendor-requests";
+import { RoleVisibility } from "@/components/launch/role-visibility";
 import { listDistrictActivations, listPendingVendorRequests } from "@/lib/activations/queries";
 import { requireDistrictAdmin } from "@/lib/auth/guards";
+import { hiddenRolesByApplication } from "@/lib/launch/visibility";
 
 export const metadata: Metadata = { title: "My applications" };
 
 export default async function MyApplicationsPage() {
   const admin = await requireDistrictAdmin();
-  const [activations, requests] = await Promise.all([listDistrictActivations(admin.districtId), listPendingVendorRequests(admin.districtId)]);
+  const [activations, requests, hiddenRoles] = await Promise.all([
+    listDistrictActivations(admin.districtId),
+    listPendingVendorRequests(admin.districtId),
+    hiddenRolesByApplication(admin.districtId),
+  ]);
 
   return (
     <>
@@ -43,8 +49,17 @@ export default async function MyApplicationsPage() {
         ) : (
           <ul className="mt-3 space-y-4">
             {activations.map((activation) => (
-              <li key={activation.applicationId}>
+              <li key={activation.applicationId} className="space-y-2">
                 <ActivationCard activation={activation} />
+                {activation.status === "active" ? (
+                  <div className="rounded-lg border border-slate-200 bg-white px-6 py-4 shadow-sm">
+                    <RoleVisibility
+                      applicationId={activation.applicationId}
+                      applicationName={activation.applicationName}
+                      hiddenFromRoles={hiddenRoles.get(activation.applicationId) ?? []}
+                    />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
