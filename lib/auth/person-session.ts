@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import type { NextResponse } from "next/server";
 import { cache } from "react";
 import type { RosterRole } from "@/generated/prisma/client";
 import { getConfig } from "@/lib/config";
@@ -43,9 +44,9 @@ export async function personSessionToken(person: { id: string; districtId: strin
     .sign(sessionKey());
 }
 
-/** Sets the session cookie (from a route handler or server action). */
-export async function startPersonSession(person: { id: string; districtId: string }): Promise<void> {
-  (await cookies()).set(PERSON_COOKIE, await personSessionToken(person), {
+/** Sets the session cookie on the response that finishes the sign-in. */
+export async function startPersonSession(response: NextResponse, person: { id: string; districtId: string }): Promise<void> {
+  response.cookies.set(PERSON_COOKIE, await personSessionToken(person), {
     httpOnly: true,
     sameSite: "lax",
     secure: getConfig().publicUrl.startsWith("https://"),

@@ -3,6 +3,7 @@
 import { invalidSyntax, invalidValue, ScimError, scimResponse } from "@/lib/scim/errors";
 import { MAX_PAGE_SIZE } from "@/lib/scim/discovery";
 import { etagOf } from "@/lib/scim/resources";
+import { BodyTooLargeError, readLimitedBody } from "@/lib/http/limited-body";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_PAGE_SIZE = 100;
@@ -14,8 +15,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (type && !/^application\/(scim\+)?json\s*(;|$)/i.test(type.trim())) {
     throw new ScimError(415, "Send the body as application/scim+json (or application/json).");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
   const text = await readLimited(request);
   if (!text.trim()) throw invalidSyntax("The request needs a JSON body.");
   try {
@@ -26,22 +25,15 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 async function readLimited(request: Request): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
+  let body: Buffer;
+  try {
+    body = await readLimitedBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge();
+    throw error;
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw invalidSyntax("The request body is not UTF-8 text.");
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
@@ -23,6 +24,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <SignInForm callbackPath={safeCallbackPath(callbackUrl)} />
         </div>
+        <p className="mt-4 text-center text-sm text-slate-600">
+          Teacher or student?{" "}
+          <Link href="/sign-in/school" className="font-medium text-brand-700 underline">
+            Sign in with your school account
+          </Link>
+        </p>
         {showDemoLogins ? (
           <section aria-labelledby="demo-logins" className="mt-6 rounded-lg border border-dashed border-slate-300 p-4 text-sm">
             <h2 id="demo-logins" className="font-medium">
