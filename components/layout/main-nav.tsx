@@ -15,13 +15,13 @@ export function MainNav({ items }: { items: NavItem[] }) {
     .sort((a, b) => b.href.length - a.href.length)[0];
 
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="-mx-3 flex flex-wrap gap-1">
       {items.map((item) => (
         <Link
           key={item.href}
           href={item.href}
           aria-current={item === current ? "page" : undefined}
-          className={`rounded-md px-3 py-1.5 text-sm font-medium hover:bg-slate-100 ${item === current ? "bg-slate-100 text-slate-900" : "text-slate-700"}`}
+          className={`rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-slate-100 ${item === current ? "bg-slate-100 text-slate-900" : "text-slate-700"}`}
         >
           {item.label}
         </Link>
