@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ModeBadge, StatusBadge } from "@/components/deliveries/delivery-badges";
 import { LocalClock, LocalDateTime } from "@/components/deliveries/local-time";
 import type { DeliveryRow } from "@/lib/webhooks/deliveries";
+import { NoValue } from "@/components/ui/no-value";
 
 type DeliveryLogTableProps = { rows: DeliveryRow[]; detailHref: (messageId: string) => string; busy: boolean };
 
@@ -57,14 +58,5 @@ export function DeliveryLogTable({ rows, detailHref, busy }: DeliveryLogTablePro
         </tbody>
       </table>
     </div>
-  );
-}
-
-function NoValue() {
-  return (
-    <>
-      <span aria-hidden className="text-slate-400">—</span>
-      <span className="sr-only">none</span>
-    </>
   );
 }

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "@/components/people/people-labels";
-import { NoValue } from "@/components/people/source-badge";
+import { NoValue } from "@/components/ui/no-value";
 import type { MergeField } from "@/lib/people/merge-schema";
 import type { PersonRecord } from "@/lib/people/records";
 

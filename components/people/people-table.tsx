@@ -2,7 +2,8 @@
 // and way in. Filters and the page's cursor are in the address; the rows are read on the server.
 import Link from "next/link";
 import { ROLE_LABELS, personHref } from "@/components/people/people-labels";
-import { NoValue, SourceBadge, StatusBadge } from "@/components/people/source-badge";
+import { NoValue } from "@/components/ui/no-value";
+import { SourceBadge, StatusBadge } from "@/components/people/source-badge";
 import { listPeople, type PeopleFilter, type PersonRow } from "@/lib/people/list";
 
 const headerCell = "px-2.5 py-2 text-left align-bottom text-xs font-semibold text-slate-600";

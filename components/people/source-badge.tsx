@@ -23,12 +23,3 @@ export function StatusBadge({ status, merged = false }: { status: "active" | "to
     <span className="text-xs font-medium whitespace-nowrap text-slate-500">To be deleted</span>
   );
 }
-
-export function NoValue() {
-  return (
-    <>
-      <span aria-hidden className="text-slate-400">—</span>
-      <span className="sr-only">none</span>
-    </>
-  );
-}

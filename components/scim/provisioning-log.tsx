@@ -4,6 +4,8 @@ import Link from "next/link";
 import { LocalDateTime } from "@/components/deliveries/local-time";
 import { describeOperation } from "@/components/scim/scim-labels";
 import { listProvisioningLog, type LogFilter, type LogRow } from "@/lib/scim/activity";
+import { NoValue } from "@/components/ui/no-value";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 const headerCell = "px-2.5 py-2 text-left align-bottom text-xs font-semibold text-slate-600";
 const cell = "px-2.5 py-2 align-top";
@@ -130,20 +132,7 @@ function EmptyLog({ filtered, paged }: { filtered: boolean; paged: boolean }) {
   );
 }
 
-function NoValue() {
-  return (
-    <>
-      <span aria-hidden className="text-slate-400">—</span>
-      <span className="sr-only">none</span>
-    </>
-  );
-}
 
 export function ProvisioningLogSkeleton() {
-  return (
-    <div role="status" aria-label="Loading the provisioning log" className="space-y-2">
-      <div className="h-10 animate-pulse rounded bg-slate-100" />
-      <div className="h-48 animate-pulse rounded-lg bg-slate-100" />
-    </div>
-  );
+  return <TableSkeleton label="Loading the provisioning log" />;
 }

@@ -3,16 +3,16 @@
 // The sign-in log's Outcome filter and Refresh. The filter lives in the address, so a filtered
 // log survives a reload; changing it starts again at the first page.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId, useTransition } from "react";
+import { useTransition } from "react";
 import { OUTCOME_LABELS } from "@/components/sso/sso-labels";
 import { Button } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export function SignInLogFilter() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const id = useId();
   const current = params.get("outcome") ?? "";
 
   const change = (outcome: string) => {
@@ -22,24 +22,7 @@ export function SignInLogFilter() {
 
   return (
     <div className="flex flex-wrap items-end gap-4">
-      <div>
-        <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-          Outcome
-        </label>
-        <select
-          id={id}
-          value={Object.hasOwn(OUTCOME_LABELS, current) ? current : ""}
-          onChange={(event) => change(event.target.value)}
-          className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
-        >
-          <option value="">All</option>
-          {Object.entries(OUTCOME_LABELS).map(([outcome, label]) => (
-            <option key={outcome} value={outcome}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect label="Outcome" value={current} options={OUTCOME_LABELS} onChange={change} />
       <Button variant="secondary" disabled={pending} onClick={() => startTransition(() => router.refresh())}>
         Refresh
       </Button>

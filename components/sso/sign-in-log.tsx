@@ -5,6 +5,8 @@ import Link from "next/link";
 import { LocalDateTime } from "@/components/deliveries/local-time";
 import { isSsoOutcome, OUTCOME_LABELS, OUTCOME_TONES } from "@/components/sso/sso-labels";
 import { listSsoEvents, SSO_EVENTS_PAGE_SIZE, type SsoEventRow } from "@/lib/sso/events";
+import { NoValue } from "@/components/ui/no-value";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 export type SignInLogFilter = { outcome?: SsoOutcome; page: number };
 
@@ -139,20 +141,7 @@ function EmptyLog({ filter }: { filter: SignInLogFilter }) {
   );
 }
 
-function NoValue() {
-  return (
-    <>
-      <span aria-hidden className="text-slate-400">—</span>
-      <span className="sr-only">none</span>
-    </>
-  );
-}
 
 export function SignInLogSkeleton() {
-  return (
-    <div role="status" aria-label="Loading the sign-in log" className="space-y-2">
-      <div className="h-10 animate-pulse rounded bg-slate-100" />
-      <div className="h-48 animate-pulse rounded-lg bg-slate-100" />
-    </div>
-  );
+  return <TableSkeleton label="Loading the sign-in log" />;
 }
