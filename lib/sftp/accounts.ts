@@ -115,6 +115,6 @@ export async function queueInboxProcessing(districtId: string): Promise<{ queued
   return { queuedAt: new Date() };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

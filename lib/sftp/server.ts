@@ -1,13 +1,14 @@
-// Rollcall's SFTP server (ssh2 in server mode): public-key sign-in only, one account per
-// district, each seeing only its own inbox/, archive/ and rejected/ (sftp-session.ts).
+// Rollcall's SFTP server (ssh2 in server mode): public-key sign-in only (sign-in.ts). A district's
+// account sees only its own inbox/, archive/ and rejected/ (district-session.ts); a vendor's
+// outbox account sees only its application's outbox/, read-only (outbox-session.ts).
 import type { AddressInfo } from "node:net";
-import ssh2, { type AuthContext, type Connection } from "ssh2";
-import { db } from "@/lib/db";
-import { accountRoot, ensureAccountFolders } from "@/lib/sftp/folders";
+import ssh2, { type Connection, type SFTPWrapper } from "ssh2";
+import { outboxRoot } from "@/lib/deliveries/outbox";
+import { serveDistrictSession } from "@/lib/sftp/district-session";
+import { accountRoot } from "@/lib/sftp/folders";
 import { getHostKey } from "@/lib/sftp/host-key";
-import { isAddressAllowed } from "@/lib/sftp/networks";
-import { fingerprintOf, verifierOf } from "@/lib/sftp/public-keys";
-import { serveSftpSession } from "@/lib/sftp/sftp-session";
+import { serveOutboxSession } from "@/lib/sftp/outbox-session";
+import { authenticate, type SignedInAccount } from "@/lib/sftp/sign-in";
 
 const { Server } = ssh2;
 
@@ -29,7 +30,7 @@ export async function startSftpServer({ port, host, maxUploadBytes }: SftpServer
   const connections = new Set<Connection>();
   const server = new Server({ hostKeys: [hostKey.privateKey], ident: "Rollcall" }, (client, info) => {
     connections.add(client);
-    let districtId: string | null = null;
+    let signedIn: SignedInAccount | null = null;
     let failures = 0;
     const signInTimer = setTimeout(() => client.end(), SIGN_IN_MS);
 
@@ -38,7 +39,7 @@ export async function startSftpServer({ port, host, maxUploadBytes }: SftpServer
         (accepted) => {
           if (accepted) {
             if (context.method === "publickey" && context.signature) {
-              districtId = accepted;
+              signedIn = accepted;
               clearTimeout(signInTimer);
             }
             return context.accept();
@@ -56,12 +57,12 @@ export async function startSftpServer({ port, host, maxUploadBytes }: SftpServer
     });
 
     client.on("ready", () => {
-      const account = districtId;
+      const account = signedIn;
       if (!account) return client.end();
       client.on("session", (acceptSession) => {
         const session = acceptSession();
         // Accepted at once: the client's first SFTP packet follows the confirmation immediately.
-        session.on("sftp", (acceptSftp) => serveSftpSession(acceptSftp(), { root: accountRoot(account), maxUploadBytes }));
+        session.on("sftp", (acceptSftp) => serveAccount(acceptSftp(), account, maxUploadBytes));
       });
     });
 
@@ -91,29 +92,7 @@ export async function startSftpServer({ port, host, maxUploadBytes }: SftpServer
   };
 }
 
-/**
- * The district a sign-in reaches, or null. A publickey attempt without a signature only asks
- * whether the key would do; the answer is the same district, and the client then signs.
- */
-async function authenticate(context: AuthContext, address: string): Promise<string | null> {
-  if (context.method !== "publickey") return null;
-  const account = await db().sftpAccount.findUnique({
-    where: { username: context.username },
-    select: { districtId: true, allowedNetworks: true, district: { select: { sftpKeys: { select: { id: true, publicKey: true, fingerprint: true } } } } },
-  });
-  if (!account || !isAddressAllowed(address, account.allowedNetworks)) return null;
-  const fingerprint = fingerprintOf(context.key.data);
-  const key = account.district.sftpKeys.find((candidate) => candidate.fingerprint === fingerprint);
-  const verifier = key ? verifierOf(key.publicKey) : null;
-  if (!key || !verifier || verifier.type !== context.key.algo.replace(/^rsa-sha2-(256|512)$/, "ssh-rsa")) return null;
-  if (!context.signature || !context.blob) return account.districtId;
-  if (verifier.verify(context.blob, context.signature, context.hashAlgo) !== true) return null;
-
-  await ensureAccountFolders(account.districtId);
-  const now = new Date();
-  await db().$transaction([
-    db().sftpAccount.update({ where: { districtId: account.districtId }, data: { lastLoginAt: now } }),
-    db().sftpKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }),
-  ]);
-  return account.districtId;
+function serveAccount(sftp: SFTPWrapper, account: SignedInAccount, maxUploadBytes: number): void {
+  if (account.kind === "district") return serveDistrictSession(sftp, { root: accountRoot(account.districtId), maxUploadBytes });
+  serveOutboxSession(sftp, { root: outboxRoot(account.applicationId), applicationId: account.applicationId });
 }

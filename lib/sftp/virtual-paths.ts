@@ -10,9 +10,23 @@ export type VirtualPath =
 
 /** The path as the account sees it, or null when it leaves the account's folder. */
 export function resolveVirtualPath(requested: string): VirtualPath | null {
+  const segments = pathSegments(requested);
+  if (!segments) return null;
+  const [top, name, ...deeper] = segments;
+  if (top === undefined) return { kind: "root", path: "/" };
+  const folder = SFTP_FOLDERS.find((candidate) => candidate === top);
+  if (!folder || deeper.length > 0) return null;
+  if (name === undefined) return { kind: "folder", path: `/${folder}`, folder };
+  return { kind: "file", path: `/${folder}/${name}`, folder, name };
+}
+
+/**
+ * The names a path goes through from the account's root, with "." and ".." applied; null when
+ * it climbs above the root or holds a NUL. Relative paths start at the root, the account's home.
+ */
+export function pathSegments(requested: string): string[] | null {
   if (requested.includes("\0")) return null;
   const stack: string[] = [];
-  // Relative paths start at the account's root, which is also its home directory.
   for (const segment of requested.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") {
@@ -22,10 +36,5 @@ export function resolveVirtualPath(requested: string): VirtualPath | null {
     }
     stack.push(segment);
   }
-  const [top, name, ...deeper] = stack;
-  if (top === undefined) return { kind: "root", path: "/" };
-  const folder = SFTP_FOLDERS.find((candidate) => candidate === top);
-  if (!folder || deeper.length > 0) return null;
-  if (name === undefined) return { kind: "folder", path: `/${folder}`, folder };
-  return { kind: "file", path: `/${folder}/${name}`, folder, name };
+  return stack;
 }
