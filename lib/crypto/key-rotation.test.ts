@@ -22,6 +22,7 @@ async function startedWith(current: string, previous: string[] = []) {
     credentials: await import("@/lib/data-api/credentials"),
     hostKey: await import("@/lib/sftp/host-key"),
     launchKey: await import("@/lib/launch/signing-key"),
+    deliveryKey: await import("@/lib/deliveries/key-pair"),
   };
 }
 
@@ -47,6 +48,8 @@ async function storeOneSecretOfEachKind(app: Awaited<ReturnType<typeof startedWi
   const hostKeyFingerprint = (await app.hostKey.loadOrCreateHostKey(app.config.encryptionKey)).fingerprint;
   await db().instance.updateMany({ data: { launchSigningKey: null, launchKeyId: null } });
   const launchKeyId = (await app.launchKey.loadOrCreateLaunchKey(app.config.encryptionKey)).kid;
+  const deliveryKey = app.deliveryKey.newDeliveryKeyPair(application.name);
+  await db().fileDelivery.create({ data: { applicationId: application.id, sftpPrivateKey: deliveryKey.sealedPrivateKey, sftpPublicKey: deliveryKey.publicKey } });
   return { vendorId: vendor.id, applicationId: application.id, signingSecret, clientSecret, hostKeyFingerprint, launchKeyId };
 }
 
@@ -56,6 +59,7 @@ async function readBack(app: Awaited<ReturnType<typeof startedWith>>, stored: Aw
     headerValue: app.settings.revealHeaderValue(stored.applicationId, header.encryptedValue ?? ""),
     signingSecret: (await app.signing.currentSigningSecret(stored.applicationId)).secret,
     clientSecret: (await app.credentials.credentialsForDistrict(stored.vendorId, SANDBOX_DISTRICT.guid))!.clientSecret,
+    deliveryKeyOpens: app.deliveryKey.openDeliveryPrivateKey((await db().fileDelivery.findUniqueOrThrow({ where: { applicationId: stored.applicationId } })).sftpPrivateKey!).includes("OPENSSH PRIVATE KEY"),
   };
 }
 
@@ -65,12 +69,13 @@ const storedCiphertexts = async () =>
     ...(await db().webhookSigningSecret.findMany({ select: { encryptedSecret: true } })).map((row) => row.encryptedSecret),
     ...(await db().dataApiCredential.findMany({ select: { encryptedSecret: true } })).map((row) => row.encryptedSecret),
     ...(await db().instance.findMany({ select: { sftpHostKey: true, launchSigningKey: true } })).flatMap((row) => [row.sftpHostKey, row.launchSigningKey]),
+    ...(await db().fileDelivery.findMany({ select: { sftpPrivateKey: true } })).map((row) => row.sftpPrivateKey),
   ].sort();
 
 describe("rotating the encryption key", () => {
   it("re-encrypts every stored secret, after which the old key is no longer needed", async () => {
     const stored = await storeOneSecretOfEachKind(await startedWith(oldKey));
-    const expected = { headerValue: "sk_live_rotate_me", signingSecret: stored.signingSecret, clientSecret: stored.clientSecret };
+    const expected = { headerValue: "sk_live_rotate_me", signingSecret: stored.signingSecret, clientSecret: stored.clientSecret, deliveryKeyOpens: true };
 
     const withoutOldKey = await startedWith(newKey);
     await expect(withoutOldKey.signing.currentSigningSecret(stored.applicationId)).rejects.toThrow("ROLLCALL_PREVIOUS_ENCRYPTION_KEYS");
@@ -79,6 +84,7 @@ describe("rotating the encryption key", () => {
     expect(await readBack(duringRotation, stored)).toEqual(expected);
     const results = await duringRotation.rotation.reEncryptStoredSecrets(duringRotation.config.encryptionKey);
     expect(results.map(({ reEncrypted, alreadyCurrent, changedMeanwhile }) => ({ reEncrypted, alreadyCurrent, changedMeanwhile }))).toEqual([
+      { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
       { reEncrypted: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
@@ -100,7 +106,7 @@ describe("rotating the encryption key", () => {
 
     const forgotOldKey = await startedWith(newKey, [randomBytes(32).toString("base64")]);
     await expect(forgotOldKey.rotation.reEncryptStoredSecrets(forgotOldKey.config.encryptionKey)).rejects.toThrow(
-      /5 stored secret\(s\) decrypt with none of the configured keys[\s\S]*webhook signing secrets: /,
+      /6 stored secret\(s\) decrypt with none of the configured keys[\s\S]*webhook signing secrets: /,
     );
     expect(await storedCiphertexts()).toEqual(before);
   });

@@ -1,10 +1,11 @@
 // Re-encrypts every secret stored in the database with the current encryption key, so that
 // the keys listed in ROLLCALL_PREVIOUS_ENCRYPTION_KEYS can be retired afterwards.
 // The contexts are those the owning modules bind their ciphertexts to (provisioning
-// settings, signing secrets, Data API credentials, the SFTP host key, the launch signing key); key-rotation.test.ts reads the rotated
+// settings, signing secrets, Data API credentials, the SFTP host key, the launch signing key, applications' SFTP delivery keys); key-rotation.test.ts reads the rotated
 // secrets back through those modules, so a context that drifts apart fails there.
 import { encryptSecret, openSecret, type EncryptionKeys } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
+import { DELIVERY_KEY_CONTEXT } from "@/lib/deliveries/key-pair";
 import { LAUNCH_KEY_CONTEXT } from "@/lib/launch/signing-key";
 import { HOST_KEY_CONTEXT } from "@/lib/sftp/host-key";
 
@@ -72,6 +73,17 @@ const SECRET_COLUMNS: SecretColumn[] = [
       })),
     replace: async (id, from, to) =>
       (await db().instance.updateMany({ where: { id: Number(id), launchSigningKey: from }, data: { launchSigningKey: to } })).count === 1,
+  },
+  {
+    name: "applications' SFTP delivery keys",
+    list: async () =>
+      (await db().fileDelivery.findMany({ where: { sftpPrivateKey: { not: null } }, select: { applicationId: true, sftpPrivateKey: true } })).map((row) => ({
+        id: row.applicationId,
+        sealed: row.sftpPrivateKey ?? "",
+        context: DELIVERY_KEY_CONTEXT,
+      })),
+    replace: async (id, from, to) =>
+      (await db().fileDelivery.updateMany({ where: { applicationId: id, sftpPrivateKey: from }, data: { sftpPrivateKey: to } })).count === 1,
   },
 ];
 

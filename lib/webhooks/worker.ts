@@ -3,6 +3,7 @@
 // because one attempt can never legitimately take longer than its 10 s timeout; longer jobs
 // (imports, SFTP inboxes) renew their lock while they run (lib/jobs/heartbeat.ts).
 import { type JobHelpers, makeWorkerUtils, run, type Runner, type RunnerOptions, type Task } from "graphile-worker";
+import { DELIVERY_SCHEDULE, deliveryTasks } from "@/lib/deliveries/tasks";
 import { importTasks } from "@/lib/imports/tasks";
 import { jobQueueLogger } from "@/lib/jobs/logger";
 import { SFTP_SCHEDULE, sftpTasks } from "@/lib/sftp/tasks";
@@ -63,9 +64,10 @@ export async function startWebhookWorker({
       [PRUNE_WEBHOOK_LOG_TASK]: async () => void (await pruneWebhookLog(logRetentionDays)),
       ...importTasks(leaseMs),
       ...sftpTasks(leaseMs),
+      ...deliveryTasks(leaseMs),
     },
     // graphile-worker runs each cron item once per schedule across all workers.
-    crontab: [PRUNE_SCHEDULE, SFTP_SCHEDULE].join("\n"),
+    crontab: [PRUNE_SCHEDULE, SFTP_SCHEDULE, DELIVERY_SCHEDULE].join("\n"),
   });
   const sweep = setInterval(() => {
     releaseAbandonedJobs().catch((error) => console.error("Could not release abandoned webhook jobs", error));
