@@ -9,6 +9,7 @@ const TABS = [
   { segment: "provisioning", label: "Provisioning" },
   { segment: "banner", label: "Banner" },
   { segment: "sign-in", label: "Sign-in" },
+  { segment: "file-delivery", label: "File delivery" },
   { segment: "customers", label: "Customers" },
   { segment: "deliveries", label: "Deliveries" },
 ] as const;
