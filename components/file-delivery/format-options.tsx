@@ -3,7 +3,7 @@
 // How the custom file is written (dates, delimiter, quoting, encoding, line endings, name)
 // and which rows it holds (roles, statuses, grades), as the entity allows.
 import { useId } from "react";
-import { useFormContext, useWatch, type FieldPath } from "react-hook-form";
+import { Controller, useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { Field, FieldError } from "@/components/ui/field";
 import { APPLICABLE_FILTERS, GRADE_CODES, ROSTER_ROLES } from "@/lib/deliveries/custom-format/catalog";
 import type { CustomFormat } from "@/lib/deliveries/types";
@@ -89,27 +89,57 @@ export function FormatFilterFields() {
   return (
     <fieldset className="space-y-4">
       <legend className="text-sm font-medium text-slate-800">Rows to include</legend>
-      <p className="text-xs text-slate-500">
-        Nothing ticked means no filter (statuses: active records only). Schools differ from one district to the next, so the file holds every school of
-        the district.
-      </p>
+      <p className="text-xs text-slate-500">Nothing ticked or typed means no filter (statuses: active records only).</p>
       {applicable.includes("roles") ? <CheckboxGroup name="filters.roles" legend="Roles" options={ROLE_LABELS} /> : null}
       <CheckboxGroup name="filters.statuses" legend="Statuses" options={STATUS_LABELS} />
-      {applicable.includes("grades") ? (
-        <CheckboxGroup name="filters.grades" legend="Grades" options={Object.fromEntries(GRADE_CODES.map((grade) => [grade, grade]))} />
-      ) : null}
+      {applicable.includes("schoolNames") ? <SchoolNamesField /> : null}
+      {applicable.includes("grades") ? <CheckboxGroup name="filters.grades" legend="Grades" options={GRADE_CODES.map((grade) => [grade, grade] as const)} /> : null}
     </fieldset>
   );
 }
 
-function CheckboxGroup({ name, legend, options }: { name: "filters.roles" | "filters.statuses" | "filters.grades"; legend: string; options: Record<string, string> }) {
+/** Schools by name, since one format serves every district: "High, Middle" keeps the records of schools whose name contains either. */
+function SchoolNamesField() {
+  const { control, getFieldState, formState } = useFormContext<CustomFormat>();
+  const id = useId();
+  const error = getFieldState("filters.schoolNames", formState).error;
+  const message = error?.message ?? (Array.isArray(error) ? error.find(Boolean)?.message : undefined);
+  return (
+    <Controller
+      control={control}
+      name="filters.schoolNames"
+      render={({ field }) => (
+        <div>
+          <label htmlFor={id} className="text-sm text-slate-700">
+            Schools whose name contains
+          </label>
+          <input
+            id={id}
+            defaultValue={field.value.join(", ")}
+            onChange={(event) => field.onChange(event.target.value.split(",").map((name) => name.trim()).filter(Boolean))}
+            onBlur={field.onBlur}
+            placeholder="e.g. High, Middle"
+            aria-describedby={`${id}-hint`}
+            className="mt-1 block w-full max-w-md rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+            Comma-separated, any case. Names rather than ids, because schools differ from one district to the next.
+          </p>
+          <FieldError message={message} />
+        </div>
+      )}
+    />
+  );
+}
+
+function CheckboxGroup({ name, legend, options }: { name: "filters.roles" | "filters.statuses" | "filters.grades"; legend: string; options: Record<string, string> | readonly (readonly [string, string])[] }) {
   const { register, getFieldState, formState } = useFormContext<CustomFormat>();
   const error = getFieldState(name, formState).error?.message;
   return (
     <fieldset>
       <legend className="text-sm text-slate-700">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-        {Object.entries(options).map(([value, label]) => (
+        {(Array.isArray(options) ? options : Object.entries(options)).map(([value, label]) => (
           <label key={value} className="inline-flex items-center gap-1.5 text-sm">
             <input type="checkbox" value={value} {...register(name)} />
             {label}

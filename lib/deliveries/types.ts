@@ -20,8 +20,8 @@ export type FormatFilters = {
   roles: RosterRole[];
   /** Empty: active only. */
   statuses: ("active" | "tobedeleted")[];
-  /** Only records of these schools (empty: all). */
-  schoolSourcedIds: string[];
+  /** Only records of schools whose name contains one of these, whatever the case (empty: all). Names, not ids: one format serves every district. */
+  schoolNames: string[];
   /** Only records with one of these grades (empty: all). */
   grades: string[];
 };

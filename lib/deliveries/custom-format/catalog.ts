@@ -162,16 +162,17 @@ export const ENTITY_LABELS: Record<FormatEntity, string> = {
  * filtered by grade through their class's grades, demographics through their user's.
  */
 export const APPLICABLE_FILTERS: Record<FormatEntity, (keyof FormatFilters)[]> = {
-  users: ["roles", "statuses", "schoolSourcedIds", "grades"],
-  classes: ["statuses", "schoolSourcedIds", "grades"],
-  enrollments: ["roles", "statuses", "schoolSourcedIds", "grades"],
-  orgs: ["statuses", "schoolSourcedIds"],
-  courses: ["statuses", "schoolSourcedIds", "grades"],
+  users: ["roles", "statuses", "schoolNames", "grades"],
+  classes: ["statuses", "schoolNames", "grades"],
+  enrollments: ["roles", "statuses", "schoolNames", "grades"],
+  orgs: ["statuses", "schoolNames"],
+  courses: ["statuses", "schoolNames", "grades"],
   academicSessions: ["statuses"],
-  demographics: ["statuses", "schoolSourcedIds", "grades"],
+  demographics: ["statuses", "schoolNames", "grades"],
 };
 
 /** CEDS grade levels, as OneRoster 1.1 lists them. */
-export const GRADE_CODES = ["IT", "PR", "PK", "TK", "KG", "PS", "UG", "Other", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"] as const;
+/** The CEDS grade codes, youngest first (as the editor lists them). */
+export const GRADE_CODES = ["IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "PS", "UG", "Other"] as const;
 
 export const ROSTER_ROLES = ["administrator", "aide", "guardian", "parent", "proctor", "relative", "student", "teacher"] as const satisfies readonly RosterRole[];

@@ -71,7 +71,7 @@ describe("customFormatSchema", () => {
   });
 
   it("accepts valid filters", () => {
-    expect(problems({ ...users(), filters: { roles: ["student", "teacher"], statuses: ["active", "tobedeleted"], schoolSourcedIds: ["school-1"], grades: ["KG", "09"] } })).toEqual({});
+    expect(problems({ ...users(), filters: { roles: ["student", "teacher"], statuses: ["active", "tobedeleted"], schoolNames: ["High"], grades: ["KG", "09"] } })).toEqual({});
   });
 });
 

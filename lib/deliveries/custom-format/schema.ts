@@ -8,7 +8,7 @@ export const MAX_COLUMNS = 100;
 export const MAX_HEADER_LENGTH = 100;
 export const MAX_FILE_NAME_LENGTH = 100;
 
-const FILTER_LABELS: Record<keyof FormatFilters, string> = { roles: "Roles", statuses: "Statuses", schoolSourcedIds: "Schools", grades: "Grades" };
+const FILTER_LABELS: Record<keyof FormatFilters, string> = { roles: "Roles", statuses: "Statuses", schoolNames: "Schools", grades: "Grades" };
 
 const columnSchema = z.object({
   field: z.string().min(1, "Choose a field"),
@@ -23,7 +23,7 @@ const columnSchema = z.object({
 const filtersSchema = z.object({
   roles: z.array(z.enum(ROSTER_ROLES, { error: "Choose roles from the OneRoster roles" })).max(ROSTER_ROLES.length),
   statuses: z.array(z.enum(["active", "tobedeleted"], { error: "A status is active or tobedeleted" })).max(2),
-  schoolSourcedIds: z.array(z.string().trim().min(1, "A school's sourced ID can't be empty").max(255)).max(1000, "Choose at most 1,000 schools"),
+  schoolNames: z.array(z.string().trim().min(2, "Give at least two letters of a school's name").max(100, "Use at most 100 characters")).max(20, "Give at most 20 school names"),
   grades: z.array(z.enum(GRADE_CODES, { error: `A grade is one of ${GRADE_CODES.join(", ")}` })).max(GRADE_CODES.length),
 });
 
@@ -95,6 +95,6 @@ export function defaultCustomFormat(entity: FormatEntity = "users"): CustomForma
     encoding: "utf-8",
     lineEnding: "lf",
     fileName: `${entity}-{date}.csv`,
-    filters: { roles: [], statuses: [], schoolSourcedIds: [], grades: [] },
+    filters: { roles: [], statuses: [], schoolNames: [], grades: [] },
   };
 }

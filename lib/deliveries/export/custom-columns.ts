@@ -150,16 +150,19 @@ export function customQuery(districtId: string, format: Pick<CustomFormat, "enti
 function filtersWhere(districtId: string, entity: FormatEntity, filters: FormatFilters): Prisma.Sql {
   const statuses = filters.statuses.length > 0 ? filters.statuses : ["active"];
   const conditions = [sql`t."districtId" = ${districtId}::uuid`, sql`t."status"::text = ANY(${statuses}::text[])`];
-  const { roles, schoolSourcedIds: schools, grades } = filters;
+  const { roles, schoolNames, grades } = filters;
   if (roles.length > 0 && (entity === "users" || entity === "enrollments")) conditions.push(sql`t."role"::text = ANY(${roles}::text[])`);
-  if (schools.length > 0) {
+  if (schoolNames.length > 0) {
+    const patterns = schoolNames.map((name) => `%${name.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+    // The district's schools whose name contains one of the words, as a sourcedId array.
+    const schools = sql`ARRAY(SELECT o."sourcedId" FROM "Org" AS o WHERE o."districtId" = ${districtId}::uuid AND o."type" = 'school' AND o."name" ILIKE ANY(${patterns}::text[]))`;
     const bySchool: Partial<Record<FormatEntity, Prisma.Sql>> = {
-      users: sql`t."orgSourcedIds" && ${schools}::text[]`,
-      classes: sql`t."schoolSourcedId" = ANY(${schools}::text[])`,
-      enrollments: sql`t."schoolSourcedId" = ANY(${schools}::text[])`,
-      courses: sql`t."orgSourcedId" = ANY(${schools}::text[])`,
-      orgs: sql`t."sourcedId" = ANY(${schools}::text[])`,
-      demographics: sql`EXISTS (SELECT 1 FROM "RosterUser" AS u WHERE ${raw(sameDistrict("u", `t."sourcedId"`))} AND u."orgSourcedIds" && ${schools}::text[])`,
+      users: sql`t."orgSourcedIds" && ${schools}`,
+      classes: sql`t."schoolSourcedId" = ANY(${schools})`,
+      enrollments: sql`t."schoolSourcedId" = ANY(${schools})`,
+      courses: sql`t."orgSourcedId" = ANY(${schools})`,
+      orgs: sql`t."sourcedId" = ANY(${schools})`,
+      demographics: sql`EXISTS (SELECT 1 FROM "RosterUser" AS u WHERE ${raw(sameDistrict("u", `t."sourcedId"`))} AND u."orgSourcedIds" && ${schools})`,
     };
     const condition = bySchool[entity];
     if (condition) conditions.push(condition);

@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
 });
 
-const noFilters: FormatFilters = { roles: [], statuses: [], schoolSourcedIds: [], grades: [] };
+const noFilters: FormatFilters = { roles: [], statuses: [], schoolNames: [], grades: [] };
 
 function formatOf(entity: FormatEntity, fields: string[], changes: Partial<CustomFormat> = {}): CustomFormat {
   return { ...defaultCustomFormat(entity), columns: fields.map((field) => ({ field, header: field })), ...changes };
@@ -90,7 +90,11 @@ describe("a users format", () => {
     const ids = async (filters: Partial<FormatFilters>) =>
       (await fileText(formatOf("users", ["sourcedId"], { filters: { ...noFilters, ...filters } }))).trim().split("\n").slice(1);
     expect(await ids({ roles: ["student"] })).toEqual(["u1", "u2", "u6"]);
-    expect(await ids({ roles: ["student"], schoolSourcedIds: ["s1"] })).toEqual(["u1", "u6"]);
+    expect(await ids({ roles: ["student"], schoolNames: ["high"] })).toEqual(["u1", "u6"]);
+    expect(await ids({ roles: ["student"], schoolNames: ["North", "elementary"] })).toEqual(["u1", "u2", "u6"]);
+    expect(await ids({ schoolNames: ["Middle"] })).toEqual([]);
+    // A LIKE wildcard in a name is a plain character, not a pattern.
+    expect(await ids({ schoolNames: ["%"] })).toEqual([]);
     expect(await ids({ grades: ["03", "09"] })).toEqual(["u1", "u2"]);
     expect(await ids({ statuses: ["tobedeleted"] })).toEqual(["u4"]);
     expect(await ids({ statuses: ["active", "tobedeleted"], grades: ["10"] })).toEqual(["u4", "u6"]);
