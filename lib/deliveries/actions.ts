@@ -137,7 +137,7 @@ export const addOutboxKeyAction = vendorAction(
     await requireVendorApplication(admin.vendorId, applicationId);
     const added = await addOutboxKey(applicationId, { name, publicKey }, admin.id);
     if (!added.ok) throw new UserFacingError(added.message, { fieldErrors: { publicKey: added.message } });
-    return listOutboxKeys(applicationId);
+    return added.key;
   },
 );
 
