@@ -3,10 +3,14 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 
-export async function createVendorWithApplication(name = `Vendor ${randomUUID().slice(0, 8)}`, { webhookUrl }: { webhookUrl?: string } = {}) {
+export async function createVendorWithApplication(
+  name = `Vendor ${randomUUID().slice(0, 8)}`,
+  { webhookUrl, autoProvisioningAvailable = true }: { webhookUrl?: string; autoProvisioningAvailable?: boolean } = {},
+) {
   const vendor = await db().vendor.create({
     data: {
       name,
+      autoProvisioningAvailable,
       admins: { create: { email: `${randomUUID()}@vendor.test`, name: `${name} Admin`, passwordHash: "!", role: "VENDOR_ADMIN" } },
       applications: { create: { name: `${name} App`, provisioning: { create: { webhookUrl } } } },
     },

@@ -24,6 +24,8 @@ export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean
       await tx.vendor.create({
         data: {
           name: vendor.name,
+          // Both demo vendors have applications with auto-provisioning on, so an operator has enabled it for them.
+          autoProvisioningAvailable: true,
           admins: { create: { ...vendor.admin, passwordHash, role: "VENDOR_ADMIN" } },
           applications: { create: vendor.applications.map((application) => applicationData(application, now)) },
         },
