@@ -13,8 +13,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but sign-in, the public API reference, the API routes, the OneRoster and SCIM APIs
-  // (they answer 401 themselves), school sign-in and what follows it (the person's own session
-  // guards My apps and launches), the JWKS and static files.
-  matcher: ["/((?!sign-in|developers|api/|ims/|scim/|sso/|my-apps|launch/|\\.well-known/|_next/|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
+  // Everything but sign-in, invitation links (their secret is the credential), the public API
+  // reference, the API routes, the OneRoster and SCIM APIs (they answer 401 themselves), school
+  // sign-in and what follows it (the person's own session guards My apps and launches), the
+  // JWKS and static files.
+  matcher: ["/((?!sign-in|invite/|developers|api/|ims/|scim/|sso/|my-apps|launch/|\\.well-known/|_next/|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
 };

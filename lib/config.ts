@@ -69,6 +69,12 @@ const environmentSchema = z.object({
   SFTP_PORT: z.coerce.number().int().min(0).max(65535, "must be a port number (0 turns the SFTP server off)").default(2222),
   SFTP_HOST: z.string().optional(),
   NEXTAUTH_URL: z.string().url("must be an absolute URL such as https://rollcall.example.org").optional(),
+  // Empty counts as unset, as a deployment's template often leaves it.
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().regex(/^smtps?:\/\/[^/\s]+/i, "must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org").optional(),
+  ),
+  SMTP_FROM: z.string().trim().min(1).optional(),
 });
 
 export type Config = {
@@ -102,6 +108,9 @@ export type Config = {
   /** The SFTP server's port (0: no SFTP server), and the host name districts are told to connect to. */
   sftpPort: number;
   sftpHost: string;
+  /** Where invitation emails go out (none: the operator console shows the link to pass on), and their sender. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 };
 
 let cached: Config | undefined;
@@ -131,6 +140,8 @@ export function getConfig(): Config {
     importMaxBytes: env.ROLLCALL_IMPORT_MAX_MB * 1024 * 1024,
     sftpPort: env.SFTP_PORT,
     sftpHost: env.SFTP_HOST ?? new URL(env.NEXTAUTH_URL ?? "http://localhost:3000").hostname,
+    smtpUrl: env.SMTP_URL ?? null,
+    smtpFrom: env.SMTP_FROM ?? `Rollcall <no-reply@${new URL(env.NEXTAUTH_URL ?? "http://localhost:3000").hostname}>`,
   };
   return cached;
 }

@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { signInSchema, TOO_MANY_ATTEMPTS, type SignInInput } from "@/lib/auth/sign-in-schema";
+import { signInErrorMessage, signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
@@ -23,11 +23,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     try {
       const result = await signIn("credentials", { ...values, redirect: false });
       if (!result?.ok || result.error) {
-        setFormError(
-          result?.error === TOO_MANY_ATTEMPTS
-            ? "Too many failed sign-ins for this email. Wait 15 minutes, then try again."
-            : "Email or password is incorrect.",
-        );
+        setFormError(signInErrorMessage(result?.error));
         return;
       }
       router.replace(callbackPath);

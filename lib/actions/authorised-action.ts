@@ -3,7 +3,7 @@
 // skip this.
 import type { z } from "zod";
 import { GENERIC_ERROR, UserFacingError, type ActionResult } from "@/lib/actions/result";
-import { isDistrictAdmin, isVendorAdmin, type DistrictAdmin, type VendorAdmin } from "@/lib/auth/guards";
+import { isDistrictAdmin, isOperator, isVendorAdmin, type DistrictAdmin, type Operator, type VendorAdmin } from "@/lib/auth/guards";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
 const AUTHORISED = Symbol.for("rollcall.authorised-action");
@@ -17,6 +17,7 @@ type Role<Admin extends SessionUser> = { is: (user: SessionUser) => user is Admi
 
 const VENDOR_ADMIN: Role<VendorAdmin> = { is: isVendorAdmin, refusal: "Only vendor admins can change this." };
 const DISTRICT_ADMIN: Role<DistrictAdmin> = { is: isDistrictAdmin, refusal: "Only district admins can change this." };
+const OPERATOR: Role<Operator> = { is: isOperator, refusal: "Only Rollcall operators can change this." };
 
 export function vendorAction<Schema extends z.ZodType, T>(
   schema: () => Schema,
@@ -30,6 +31,13 @@ export function districtAction<Schema extends z.ZodType, T>(
   handler: (admin: DistrictAdmin, input: z.output<Schema>) => Promise<T>,
 ): (input: z.input<Schema>) => Promise<ActionResult<T>> {
   return authorisedAction(DISTRICT_ADMIN, schema, handler);
+}
+
+export function operatorAction<Schema extends z.ZodType, T>(
+  schema: () => Schema,
+  handler: (operator: Operator, input: z.output<Schema>) => Promise<T>,
+): (input: z.input<Schema>) => Promise<ActionResult<T>> {
+  return authorisedAction(OPERATOR, schema, handler);
 }
 
 function authorisedAction<Admin extends SessionUser, Schema extends z.ZodType, T>(

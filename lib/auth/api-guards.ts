@@ -1,7 +1,7 @@
 // Authorisation for route handlers: the same checks as the page guards, answered as JSON
 // status codes instead of redirects.
 import { NextResponse } from "next/server";
-import { isDistrictAdmin, isVendorAdmin, type DistrictAdmin, type VendorAdmin } from "@/lib/auth/guards";
+import { isDistrictAdmin, isOperator, isVendorAdmin, type DistrictAdmin, type Operator, type VendorAdmin } from "@/lib/auth/guards";
 import { getSessionUser } from "@/lib/auth/session";
 
 export type ApiGuardResult<User> = { user: User; response?: never } | { user?: never; response: NextResponse };
@@ -17,6 +17,13 @@ export async function districtAdminForApi(): Promise<ApiGuardResult<DistrictAdmi
   const user = await getSessionUser();
   if (!user) return { response: NextResponse.json({ error: "Sign in to continue." }, { status: 401 }) };
   if (!isDistrictAdmin(user)) return { response: notFoundJson() };
+  return { user };
+}
+
+export async function operatorForApi(): Promise<ApiGuardResult<Operator>> {
+  const user = await getSessionUser();
+  if (!user) return { response: NextResponse.json({ error: "Sign in to continue." }, { status: 401 }) };
+  if (!isOperator(user)) return { response: notFoundJson() };
   return { user };
 }
 

@@ -5,6 +5,8 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
 export type VendorAdmin = SessionUser & { role: "VENDOR_ADMIN"; vendorId: string };
 export type DistrictAdmin = SessionUser & { role: "DISTRICT_ADMIN"; districtId: string };
+/** Runs the instance: belongs to no vendor or district. */
+export type Operator = SessionUser & { role: "OPERATOR" };
 
 export function isVendorAdmin(user: SessionUser): user is VendorAdmin {
   return user.role === "VENDOR_ADMIN" && user.vendorId !== null;
@@ -12,6 +14,10 @@ export function isVendorAdmin(user: SessionUser): user is VendorAdmin {
 
 export function isDistrictAdmin(user: SessionUser): user is DistrictAdmin {
   return user.role === "DISTRICT_ADMIN" && user.districtId !== null;
+}
+
+export function isOperator(user: SessionUser): user is Operator {
+  return user.role === "OPERATOR";
 }
 
 /** For pages: signed-out visitors go to sign-in (the proxy normally got there first). */
@@ -31,5 +37,11 @@ export async function requireVendorAdmin(): Promise<VendorAdmin> {
 export async function requireDistrictAdmin(): Promise<DistrictAdmin> {
   const user = await requireUser();
   if (!isDistrictAdmin(user)) notFound();
+  return user;
+}
+
+export async function requireOperator(): Promise<Operator> {
+  const user = await requireUser();
+  if (!isOperator(user)) notFound();
   return user;
 }

@@ -98,8 +98,12 @@ export const ACTIVATIONS = [
   { district: "Lakeview Community Schools", application: "Acme Reading Lab", mode: "standard" },
 ] as const;
 
+/** Runs the demo instance: onboards vendors and districts, watches its health. */
+export const DEMO_OPERATOR = { email: "operator@rollcall.example", name: "Robin Castillo" };
+
 export const DEMO_LOGINS = [
   { email: "admin@acme-learning.example", description: "Vendor admin, Acme Learning" },
   { email: "admin@brightpath.example", description: "Vendor admin, Brightpath Education" },
   { email: "admin@springfield.example", description: "District admin, Springfield Public Schools" },
+  { email: "operator@rollcall.example", description: "Operator of this Rollcall instance" },
 ] as const;

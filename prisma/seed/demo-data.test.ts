@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { hasDemoData } from "@/lib/instance/demo";
-import { DEMO_PASSWORD, loadDemoDataIfEmpty } from "@/prisma/seed/demo-data";
+import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoDataIfEmpty } from "@/prisma/seed/demo-data";
 
 describe("demo data", () => {
   it("loads into an empty database once, and never over existing data", async () => {
@@ -47,6 +47,8 @@ describe("demo data", () => {
 
     await expect(verifyCredentials({ email: "admin@acme-learning.example", password: DEMO_PASSWORD })).resolves.toMatchObject({ role: "VENDOR_ADMIN" });
     await expect(verifyCredentials({ email: "admin@springfield.example", password: DEMO_PASSWORD })).resolves.toMatchObject({ role: "DISTRICT_ADMIN" });
+    await expect(verifyCredentials({ email: "operator@rollcall.example", password: DEMO_PASSWORD })).resolves.toMatchObject({ role: "OPERATOR" });
+    expect(DEMO_LOGINS.map((login) => login.email)).toContain("operator@rollcall.example");
 
     expect(await loadDemoDataIfEmpty(db())).toBe(false);
     expect(await db().vendor.count()).toBe(2);

@@ -8,7 +8,7 @@ import { getConfig } from "@/lib/config";
 import { writeRoster } from "@/lib/roster/bulk-insert";
 import { generateRoster } from "@/lib/roster/generator";
 import { createSigningSecret } from "@/lib/webhooks/signing-secrets";
-import { ACTIVATIONS, DEMO_PASSWORD, DEMO_RECEIVER_PATH, DISTRICTS, VENDORS, type DemoApplication } from "@/prisma/seed/demo-catalog";
+import { ACTIVATIONS, DEMO_PASSWORD, DEMO_RECEIVER_PATH, DEMO_OPERATOR, DISTRICTS, VENDORS, type DemoApplication } from "@/prisma/seed/demo-catalog";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "@/prisma/seed/demo-catalog";
 
@@ -20,6 +20,7 @@ export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   await prisma.$transaction(async (tx) => {
+    await tx.user.create({ data: { ...DEMO_OPERATOR, passwordHash, role: "OPERATOR" } });
     for (const vendor of VENDORS) {
       await tx.vendor.create({
         data: {
