@@ -217,6 +217,7 @@ async function createApplication(webhookUrl: string): Promise<string> {
   const vendor = await db().vendor.create({
     data: {
       name: `Benchmark Vendor ${webhookUrl}`,
+      autoProvisioningAvailable: true,
       admins: { create: { email: `bench-${randomBytes(4).toString("hex")}@vendor.example`, name: "Bench", passwordHash: "!", role: "VENDOR_ADMIN" } },
       applications: { create: { name: "Benchmark App", provisioning: { create: { webhookUrl, autoProvisioning: true } } } },
     },

@@ -14,16 +14,18 @@ import { Field } from "@/components/ui/field";
 import { LockIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
 import { saveProvisioningSettingsAction } from "@/lib/provisioning/actions";
-import { provisioningSettingsSchema, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
+import { CAPABILITY_MISSING_MESSAGE, provisioningSettingsSchema, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
 
 type ProvisioningFormProps = {
   initialSettings: ProvisioningSettingsInput;
   httpWebhookHosts: string[];
+  /** False until an operator enables auto-provisioning for the vendor. */
+  autoProvisioningAvailable: boolean;
 };
 
 type Outcome = SaveOutcome | null;
 
-export function ProvisioningForm({ initialSettings, httpWebhookHosts }: ProvisioningFormProps) {
+export function ProvisioningForm({ initialSettings, httpWebhookHosts, autoProvisioningAvailable }: ProvisioningFormProps) {
   const router = useRouter();
   const schema = useMemo(() => provisioningSettingsSchema({ httpWebhookHosts }), [httpWebhookHosts]);
   const form = useForm<ProvisioningSettingsInput>({
@@ -80,16 +82,29 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts }: Provisio
         <Controller
           control={control}
           name="autoProvisioning"
-          render={({ field }) => (
-            <Switch
-              label="Auto-provisioning"
-              checked={field.value}
-              onChange={(on) => {
-                field.onChange(on);
-                if (on) setValue("autoApprove", true, { shouldDirty: true });
-              }}
-              description="When a district activates this application, Rollcall sends a POST request to your webhook URL with the district's districtGUID."
-            />
+          render={({ field, fieldState }) => (
+            <div>
+              <Switch
+                label="Auto-provisioning"
+                checked={field.value}
+                onChange={(on) => {
+                  field.onChange(on);
+                  if (on) setValue("autoApprove", true, { shouldDirty: true });
+                }}
+                // Without the capability the switch can still be turned off, never on.
+                disabled={!autoProvisioningAvailable && !field.value}
+                description={
+                  autoProvisioningAvailable
+                    ? "When a district activates this application, Rollcall sends a POST request to your webhook URL with the district's districtGUID."
+                    : `${CAPABILITY_MISSING_MESSAGE}. Until then Rollcall sends no webhooks for this application.`
+                }
+              />
+              {fieldState.error?.message ? (
+                <p role="alert" className="mt-1 text-sm text-red-700">
+                  {fieldState.error.message}
+                </p>
+              ) : null}
+            </div>
           )}
         />
         <Controller

@@ -176,3 +176,20 @@ describe("deactivating an application", () => {
     expect(await db().activation.findFirstOrThrow({ where: { applicationId: vendor.application.id } })).toMatchObject({ status: "active" });
   });
 });
+
+describe("an application whose vendor lost the auto-provisioning capability", () => {
+  it("still activates, and sends no webhook", async () => {
+    const district = await createDistrictAdmin();
+    const vendor = await publishedApplication();
+    await db().vendor.update({ where: { id: vendor.vendor.id }, data: { autoProvisioningAvailable: false } });
+    signInAs(district);
+
+    const result = await activateApplicationAction({ applicationId: vendor.application.id, mode: "standard", idempotencyKey: randomUUID() });
+    expect(result).toMatchObject({ ok: true, data: { outcome: "activated", webhookSent: false } });
+    expect(await db().activation.count({ where: { applicationId: vendor.application.id, districtId: district.districtId!, status: "active" } })).toBe(1);
+    expect(await messagesOf(vendor.application.id)).toEqual([]);
+
+    const trial = await activateApplicationAction({ applicationId: vendor.application.id, mode: "trial", idempotencyKey: randomUUID() });
+    expect(trial).toMatchObject({ ok: false, formError: OFFER_ENDED });
+  });
+});

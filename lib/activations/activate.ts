@@ -29,10 +29,16 @@ export async function activateApplication(actor: DistrictActor, request: Activat
 
     const application = await tx.application.findFirst({
       where: { id: request.applicationId, publishedAt: { not: null } },
-      select: { id: true, provisioning: { select: { autoProvisioning: true, webhookUrl: true } }, banner: { select: { shown: true } } },
+      select: {
+        id: true,
+        vendor: { select: { autoProvisioningAvailable: true } },
+        provisioning: { select: { autoProvisioning: true, webhookUrl: true } },
+        banner: { select: { shown: true } },
+      },
     });
     if (!application) throw new UserFacingError(NOT_IN_GALLERY);
-    const autoProvisioned = sendsWebhooks(application.provisioning);
+    // Without the operator's capability the vendor is not auto-provisioned: the activation stands, no webhook goes.
+    const autoProvisioned = sendsWebhooks(application.provisioning, application.vendor);
     // A trial comes only from a banner's call-to-action, so only while that banner is live.
     if (request.mode === "trial" && !(application.banner?.shown && autoProvisioned)) throw new UserFacingError(OFFER_ENDED);
 
@@ -83,7 +89,9 @@ export async function deactivateApplication(actor: DistrictActor, request: Deact
         autoProvisioned: true,
         applicationId: true,
         district: { select: { districtGuid: true, name: true, state: true } },
-        application: { select: { provisioning: { select: { autoProvisioning: true, webhookUrl: true } } } },
+        application: {
+          select: { vendor: { select: { autoProvisioningAvailable: true } }, provisioning: { select: { autoProvisioning: true, webhookUrl: true } } },
+        },
       },
     });
     if (!activation) throw new UserFacingError(NOT_ACTIVATED);
@@ -95,7 +103,7 @@ export async function deactivateApplication(actor: DistrictActor, request: Deact
     if (deactivated.count === 0) return { outcome: "already_inactive", webhookSent: false };
 
     const webhookMessageId =
-      activation.autoProvisioned && sendsWebhooks(activation.application.provisioning)
+      activation.autoProvisioned && sendsWebhooks(activation.application.provisioning, activation.application.vendor)
         ? await notifyVendor(tx, {
             type: "application.deactivated",
             mode: activation.mode,

@@ -4,8 +4,15 @@ import { enqueueWebhook, type WebhookEventType } from "@/lib/webhooks";
 
 export type ProvisioningSwitches = { autoProvisioning: boolean; webhookUrl: string | null } | null;
 
-/** Auto-provisioning on with a webhook URL: the only state in which Rollcall calls the vendor. */
-export function sendsWebhooks(provisioning: ProvisioningSwitches): boolean {
+/** Vendor.autoProvisioningAvailable: the operator's part of the decision. */
+export type VendorCapability = { autoProvisioningAvailable: boolean };
+
+/**
+ * Auto-provisioning on with a webhook URL, and (when `vendor` is given) the capability the
+ * operator enabled for the vendor: the only state in which Rollcall calls the vendor.
+ */
+export function sendsWebhooks(provisioning: ProvisioningSwitches, vendor?: VendorCapability): boolean {
+  if (vendor && !vendor.autoProvisioningAvailable) return false;
   return provisioning?.autoProvisioning === true && Boolean(provisioning.webhookUrl);
 }
 

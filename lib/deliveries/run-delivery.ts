@@ -16,6 +16,7 @@ import type { DeliveryFailure, ExportedFile } from "@/lib/deliveries/types";
 import { RUN_JOB_MAX_ATTEMPTS } from "@/lib/deliveries/runs";
 import { db } from "@/lib/db";
 import { addJob } from "@/lib/jobs/enqueue";
+import { suspensionRecheckAt } from "@/lib/tenants/suspension";
 import { delayBeforeNextAttempt } from "@/lib/webhooks/retry-schedule";
 
 export type RunDeliveryOptions = SftpClientOptions & {
@@ -31,11 +32,25 @@ type Outcome = { failure: DeliveryFailure | null; destination: string; exported:
 export async function runDelivery(runId: string, options: RunDeliveryOptions = {}): Promise<DeliveryRunStatus | null> {
   const run = await db().deliveryRun.findUnique({
     where: { id: runId },
-    select: { id: true, applicationId: true, districtId: true, status: true, attempts: true, nextAttemptAt: true, district: { select: { districtGuid: true } } },
+    select: {
+      id: true,
+      applicationId: true,
+      districtId: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      district: { select: { districtGuid: true, suspendedAt: true } },
+      application: { select: { vendor: { select: { suspendedAt: true } } } },
+    },
   });
   if (!run) return null;
   // Settled already (a job run twice, or one left over from before Deliver now brought it forward).
   if (run.status === "delivered" || run.status === "stopped" || (run.status === "failed" && run.nextAttemptAt === null)) return run.status;
+  // The vendor or the district is suspended: the run waits, using no attempt, until the operator resumes it.
+  if (run.district.suspendedAt || run.application.vendor.suspendedAt) {
+    await addJob(db(), RUN_DELIVERY_TASK, { runId: run.id }, { runAt: suspensionRecheckAt(), jobKey: deliveryRunJobKey(run.id), maxAttempts: RUN_JOB_MAX_ATTEMPTS });
+    return run.status;
+  }
 
   const startedAt = new Date();
   const activation = await db().activation.findUnique({

@@ -6,6 +6,7 @@ import { setupProblem } from "@/lib/deliveries/settings";
 import { deliveryRunJobKey, RUN_DELIVERY_TASK } from "@/lib/deliveries/task-names";
 import { db } from "@/lib/db";
 import { addJob } from "@/lib/jobs/enqueue";
+import { ACTIVE_TENANT } from "@/lib/tenants/suspension";
 
 export type DeliveryTrigger = "manual" | "schedule";
 
@@ -31,8 +32,19 @@ export async function queueDeliveries(applicationId: string, trigger: DeliveryTr
     const problem = setupProblem({ ...delivery, hasSavedFormat: latest !== null });
     if (problem) throw new UserFacingError(problem);
 
+    // Suspended by the operator: no new runs while it lasts (the schedule catches up after resume).
+    const vendor = await tx.vendor.findFirst({ where: { applications: { some: { id: applicationId } } }, select: { suspendedAt: true } });
+    if (vendor?.suspendedAt) {
+      if (trigger === "manual") throw new UserFacingError("Your account is suspended by the Rollcall operator, so no files are delivered until it is resumed.");
+      return [];
+    }
     const activations = await tx.activation.findMany({
-      where: { applicationId, status: "active", district: { sandbox: false }, ...(districtIds ? { districtId: { in: [...districtIds] } } : {}) },
+      where: {
+        applicationId,
+        status: "active",
+        district: { sandbox: false, ...ACTIVE_TENANT },
+        ...(districtIds ? { districtId: { in: [...districtIds] } } : {}),
+      },
       orderBy: { activatedAt: "asc" },
       select: { districtId: true },
     });

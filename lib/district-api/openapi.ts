@@ -110,6 +110,7 @@ export function districtOpenApi() {
             },
             "400": errorAnswer("`invalid_json`: the body is not JSON; `invalid_body`: not a person or {\"people\": [ … ]}, or an empty list. Nothing was stored."),
             "401": errorAnswer("`unauthorised`: a missing, unknown or revoked token."),
+            "403": errorAnswer("`district_suspended`: the operator suspended the district; the token works again once it is resumed."),
             "413": errorAnswer(
               `\`too_many_people\`: more than ${MAX_PEOPLE_PER_REQUEST.toLocaleString("en-US")} people; \`body_too_large\`: a body over ${MAX_BODY_BYTES / 1024 / 1024} MB, refused before reading it. Nothing was stored.`,
             ),

@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES, parsePeopleRequest, type ItemError, type ItemOutcome } 
 import { districtApiError, districtApiJson, unauthorised } from "@/lib/district-api/responses";
 import type { PersonValues } from "@/lib/imports/people/columns";
 import { importPeopleItems, type PersonResult } from "@/lib/imports/people/import-items";
+import { DISTRICT_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
 
 export type ItemAnswer = {
   index: number;
@@ -41,6 +42,7 @@ export async function handlePeopleUpsert(request: Request): Promise<Response> {
 async function upsertPeople(request: Request): Promise<Response> {
   const caller = await authenticateDistrictApi(request);
   if (!caller) return unauthorised();
+  if (caller === "suspended") return districtApiError(403, "district_suspended", DISTRICT_SUSPENDED_MESSAGE);
 
   const type = request.headers.get("content-type");
   if (!type || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type.trim())) {

@@ -2,7 +2,7 @@
 // Partner API answers, with a message that says what to change.
 const NO_STORE = { "cache-control": "no-store" };
 
-export type DistrictApiErrorStatus = 400 | 401 | 413 | 415 | 500;
+export type DistrictApiErrorStatus = 400 | 401 | 403 | 413 | 415 | 500;
 
 export function districtApiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });

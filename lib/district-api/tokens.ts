@@ -40,15 +40,19 @@ export async function revokeDistrictApiToken(districtId: string, tokenId: string
 
 export type DistrictApiCaller = { districtId: string; tokenId: string };
 
-/** The district a request's `Authorization: Bearer rc_dist_…` reaches, or null for a missing, unknown or revoked token. */
-export async function authenticateDistrictApi(request: Request, now = new Date()): Promise<DistrictApiCaller | null> {
+/**
+ * The district a request's `Authorization: Bearer rc_dist_…` reaches; null for a missing,
+ * unknown or revoked token; "suspended" for a token of a district the operator suspended.
+ */
+export async function authenticateDistrictApi(request: Request, now = new Date()): Promise<DistrictApiCaller | "suspended" | null> {
   const token = bearerToken(request);
   if (!token?.startsWith(DISTRICT_TOKEN_PREFIX)) return null;
   const found = await db().districtApiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, districtId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, districtId: true, revokedAt: true, lastUsedAt: true, district: { select: { suspendedAt: true } } },
   });
   if (!found || found.revokedAt) return null;
+  if (found.district.suspendedAt) return "suspended";
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().districtApiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }

@@ -101,7 +101,7 @@ export const getGalleryApplication = cache(async (districtId: string, applicatio
       id: true,
       name: true,
       description: true,
-      vendor: { select: { name: true } },
+      vendor: { select: { name: true, autoProvisioningAvailable: true } },
       provisioning: { select: { buttonLabel: true, autoProvisioning: true, webhookUrl: true } },
       activations: { where: { districtId }, select: activationFields },
     },
@@ -114,7 +114,7 @@ export const getGalleryApplication = cache(async (districtId: string, applicatio
     vendorName: application.vendor.name,
     description: application.description,
     buttonLabel: application.provisioning?.buttonLabel.trim() || DEFAULT_BUTTON_LABEL,
-    notifiesVendor: sendsWebhooks(application.provisioning),
+    notifiesVendor: sendsWebhooks(application.provisioning, application.vendor),
     activation: activation
       ? { ...galleryActivationOf(activation), origin: activation.origin, deactivatedAt: activation.deactivatedAt?.toISOString() ?? null }
       : null,

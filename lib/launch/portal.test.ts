@@ -107,3 +107,26 @@ describe("My apps", () => {
     expect(await launchTarget(student, "not-a-uuid")).toEqual({ ok: false, problem: "unavailable" });
   });
 });
+
+describe("My apps of a suspended tenant", () => {
+  it("offers nothing of a suspended district or vendor, and launches nothing, until resumed", async () => {
+    const districtId = (await createDistrictAdmin()).districtId!;
+    const student = await createPerson(districtId, "student");
+    const math = await createApplication("Math Studio");
+    const reading = await createApplication("Reading Lab");
+    await createActivation(districtId, math.id);
+    await createActivation(districtId, reading.id);
+
+    await db().vendor.update({ where: { id: math.vendorId }, data: { suspendedAt: new Date() } });
+    expect((await appsForPerson(student)).map((tile) => tile.name)).toEqual(["Reading Lab"]);
+    expect(await launchTarget(student, math.id)).toEqual({ ok: false, problem: "unavailable" });
+
+    await db().district.update({ where: { id: districtId }, data: { suspendedAt: new Date() } });
+    expect(await appsForPerson(student)).toEqual([]);
+    expect(await launchTarget(student, reading.id)).toEqual({ ok: false, problem: "unavailable" });
+
+    await db().district.update({ where: { id: districtId }, data: { suspendedAt: null } });
+    await db().vendor.update({ where: { id: math.vendorId }, data: { suspendedAt: null } });
+    expect((await appsForPerson(student)).map((tile) => tile.name)).toEqual(["Math Studio", "Reading Lab"]);
+  });
+});

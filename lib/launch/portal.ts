@@ -5,6 +5,7 @@ import type { RosterRole } from "@/generated/prisma/client";
 import type { SignedInPerson } from "@/lib/auth/person-session";
 import { db } from "@/lib/db";
 import { issueLaunchToken, launchUrlWithToken } from "@/lib/launch/token";
+import { ACTIVE_TENANT } from "@/lib/tenants/suspension";
 import { isUuid } from "@/lib/uuid";
 
 export type AppTile = {
@@ -21,6 +22,9 @@ function visibleActivations(person: PortalPerson, applicationId?: string) {
   return db().activation.findMany({
     where: {
       districtId: person.districtId,
+      // While the operator suspends the district or the vendor, its applications are not offered.
+      district: ACTIVE_TENANT,
+      application: { vendor: ACTIVE_TENANT },
       status: "active",
       NOT: { hiddenFromRoles: { has: person.role } },
       ...(applicationId ? { applicationId } : {}),

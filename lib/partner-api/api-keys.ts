@@ -3,6 +3,8 @@
 import { UserFacingError } from "@/lib/actions/result";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
+import { partnerError, unauthorised } from "@/lib/partner-api/responses";
+import { VENDOR_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
 
 export const API_KEY_PREFIX = "rc_pk_";
 export const MAX_ACTIVE_KEYS = 10;
@@ -36,14 +38,23 @@ export async function revokeApiKey(vendorId: string, keyId: string, now = new Da
   return key;
 }
 
-/** The vendor a request's `Authorization: Bearer <api key>` belongs to, or null for a missing, unknown or revoked key. */
-export async function authenticatePartner(request: Request, now = new Date()): Promise<{ vendorId: string } | null> {
+export type PartnerAuthentication = { ok: true; vendorId: string } | { ok: false; response: Response };
+
+/**
+ * The vendor a request's `Authorization: Bearer <api key>` belongs to; otherwise the answer to
+ * send: 401 for a missing, unknown or revoked key, 403 while the operator suspends the vendor.
+ */
+export async function authenticatePartner(request: Request, now = new Date()): Promise<PartnerAuthentication> {
   const key = bearerToken(request);
-  if (!key?.startsWith(API_KEY_PREFIX)) return null;
-  const found = await db().partnerApiKey.findUnique({ where: { keyHash: hashToken(key) }, select: { id: true, vendorId: true, revokedAt: true, lastUsedAt: true } });
-  if (!found || found.revokedAt) return null;
+  if (!key?.startsWith(API_KEY_PREFIX)) return { ok: false, response: unauthorised() };
+  const found = await db().partnerApiKey.findUnique({
+    where: { keyHash: hashToken(key) },
+    select: { id: true, vendorId: true, revokedAt: true, lastUsedAt: true, vendor: { select: { suspendedAt: true } } },
+  });
+  if (!found || found.revokedAt) return { ok: false, response: unauthorised() };
+  if (found.vendor.suspendedAt) return { ok: false, response: partnerError(403, "vendor_suspended", VENDOR_SUSPENDED_MESSAGE) };
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().partnerApiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { vendorId: found.vendorId };
+  return { ok: true, vendorId: found.vendorId };
 }

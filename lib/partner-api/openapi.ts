@@ -71,6 +71,7 @@ export function partnerOpenApi() {
           responses: {
             "200": { description: "The credentials", content: { "application/json": { schema: { $ref: "#/components/schemas/Credentials" } } } },
             "401": { description: "Missing, unknown or revoked API key", content: { "application/json": { schema: errorSchema } } },
+            "403": { description: "`vendor_suspended`: the operator suspended the vendor", content: { "application/json": { schema: errorSchema } } },
             "404": { description: "No such district among your customers", content: { "application/json": { schema: errorSchema } } },
           },
         },
@@ -99,6 +100,7 @@ export function partnerOpenApi() {
             },
             "400": { description: "Bad limit or offset", content: { "application/json": { schema: errorSchema } } },
             "401": { description: "Missing, unknown or revoked API key", content: { "application/json": { schema: errorSchema } } },
+            "403": { description: "`vendor_suspended`: the operator suspended the vendor", content: { "application/json": { schema: errorSchema } } },
           },
         },
       },
@@ -123,6 +125,7 @@ export function partnerOpenApi() {
             "200": { description: "A bearer token", content: { "application/json": { schema: { $ref: "#/components/schemas/Token" } } } },
             "400": { description: "`invalid_request` or `unsupported_grant_type` (RFC 6749)" },
             "401": { description: "`invalid_client`: unknown client id or wrong secret" },
+            "403": { description: "`unauthorized_client`: the operator suspended the vendor or the district" },
           },
         },
       },

@@ -6,7 +6,7 @@ export function partnerJson(body: unknown, init: { status?: number; headers?: Re
   return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
-export function partnerError(status: 400 | 401 | 404, code: string, message: string): Response {
+export function partnerError(status: 400 | 401 | 403 | 404, code: string, message: string): Response {
   const headers: Record<string, string> = status === 401 ? { "www-authenticate": 'Bearer realm="rollcall-partner-api"' } : {};
   return partnerJson({ error: { code, message } }, { status, headers });
 }

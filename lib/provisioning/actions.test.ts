@@ -182,4 +182,39 @@ describe("saveProvisioningSettingsAction", () => {
     expect(await saveProvisioningSettingsAction(opened)).toEqual({ ok: false, formError: "Only vendor admins can change this." });
     expect(await formValues(acme.vendor.id, acme.application.id)).toEqual(opened);
   });
+
+  describe("without the operator's auto-provisioning capability", () => {
+    it("refuses to turn auto-provisioning on, even called directly, and stores nothing", async () => {
+      const initech = await createVendorWithApplication("Initech", { autoProvisioningAvailable: false });
+      signInAs(initech.admin);
+      const page = await loadProvisioningSettings(initech.vendor.id, initech.application.id);
+      expect(page?.autoProvisioningAvailable).toBe(false);
+      const before = page!.settings;
+
+      const result = await saveProvisioningSettingsAction({ ...before, autoProvisioning: true, webhookUrl: "https://hooks.initech.test/rollcall" });
+      expect(result).toMatchObject({ ok: false, fieldErrors: { autoProvisioning: "Ask your Rollcall operator to enable auto-provisioning" } });
+      expect(await formValues(initech.vendor.id, initech.application.id)).toEqual(before);
+      expect(await db().provisioningChange.count({ where: { applicationId: initech.application.id } })).toBe(0);
+
+      const otherFields = await saveProvisioningSettingsAction({ ...before, buttonLabel: "Start with Initech" });
+      expect(otherFields.ok).toBe(true);
+    });
+
+    it("lets an application that already has it on keep it or turn it off, once withdrawn", async () => {
+      await saveProvisioningSettingsAction({
+        ...(await formValues(acme.vendor.id, acme.application.id)),
+        autoProvisioning: true,
+        webhookUrl: "https://hooks.acme.test/rollcall",
+      });
+      await db().vendor.update({ where: { id: acme.vendor.id }, data: { autoProvisioningAvailable: false } });
+
+      const kept = await saveProvisioningSettingsAction({ ...(await formValues(acme.vendor.id, acme.application.id)), buttonLabel: "Go" });
+      expect(kept).toMatchObject({ ok: true, data: { autoProvisioning: true, buttonLabel: "Go" } });
+      const off = await saveProvisioningSettingsAction({ ...(await formValues(acme.vendor.id, acme.application.id)), autoProvisioning: false });
+      expect(off).toMatchObject({ ok: true, data: { autoProvisioning: false } });
+      const backOn = await saveProvisioningSettingsAction({ ...(await formValues(acme.vendor.id, acme.application.id)), autoProvisioning: true });
+      expect(backOn.ok).toBe(false);
+      expect((await formValues(acme.vendor.id, acme.application.id)).autoProvisioning).toBe(false);
+    });
+  });
 });

@@ -11,6 +11,8 @@ import { webhookUrlProblem } from "@/lib/provisioning/webhook-url-rules";
 
 export const DEFAULT_BUTTON_LABEL = "Activate";
 export const MAX_BUTTON_LABEL_LENGTH = 30;
+/** Shown on the switch, and the server's answer to turning it on, until an operator enables the capability. */
+export const CAPABILITY_MISSING_MESSAGE = "Ask your Rollcall operator to enable auto-provisioning";
 
 export type ProvisioningSchemaOptions = {
   /** Hosts whose webhook URLs may use plain http:// (operator configuration). */

@@ -7,6 +7,7 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { summarizeChanges, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
 import {
+  CAPABILITY_MISSING_MESSAGE,
   DEFAULT_BUTTON_LABEL,
   type HeaderInput,
   type ProvisioningSettings,
@@ -27,6 +28,8 @@ export type ProvisioningChangeEntry = { id: string; at: Date; actorName: string 
 
 export type ProvisioningPageData = {
   application: { id: string; name: string };
+  /** Set by an operator (Vendor.autoProvisioningAvailable): until then auto-provisioning cannot be turned on. */
+  autoProvisioningAvailable: boolean;
   settings: ProvisioningSettingsInput;
   history: ProvisioningChangeEntry[];
 };
@@ -39,6 +42,7 @@ export async function loadProvisioningSettings(vendorId: string, applicationId: 
     select: {
       id: true,
       name: true,
+      vendor: { select: { autoProvisioningAvailable: true } },
       provisioning: { include: configWithHeaders },
       changes: {
         orderBy: { createdAt: "desc" },
@@ -50,6 +54,7 @@ export async function loadProvisioningSettings(vendorId: string, applicationId: 
   if (!application) return null;
   return {
     application: { id: application.id, name: application.name },
+    autoProvisioningAvailable: application.vendor.autoProvisioningAvailable,
     settings: toFormValues(application.id, application.provisioning),
     history: application.changes.map((change) => ({
       id: change.id,
@@ -70,11 +75,19 @@ export async function saveProvisioningSettings(
   return db().$transaction(async (tx) => {
     const application = await tx.application.findFirst({
       where: { id: input.applicationId, vendorId: actor.vendorId },
-      select: { id: true, provisioning: { include: configWithHeaders } },
+      select: { id: true, vendor: { select: { autoProvisioningAvailable: true } }, provisioning: { include: configWithHeaders } },
     });
     if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
     const stored = application.provisioning;
     if ((stored?.version ?? 0) !== input.version) throw staleSettings();
+    // Without the capability auto-provisioning cannot be turned on; one already on (the
+    // capability withdrawn since) may stay as it is or be turned off. Either way no webhook
+    // is sent while the capability is off (lib/webhooks/deliver.ts).
+    if (input.autoProvisioning && !stored?.autoProvisioning && !application.vendor.autoProvisioningAvailable) {
+      throw new UserFacingError(`${CAPABILITY_MISSING_MESSAGE}. Nothing was saved.`, {
+        fieldErrors: { autoProvisioning: CAPABILITY_MISSING_MESSAGE },
+      });
+    }
 
     const headers = prepareHeaderRows(input.headers, stored?.headers ?? [], (value) => encryptSecret(value, encryptionKey, context));
 

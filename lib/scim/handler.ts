@@ -2,6 +2,7 @@
 // answers in SCIM JSON (errors in the RFC's Error form, never a bare 500 page) and logs
 // one row of the district's provisioning log.
 import { authenticateScimRequest } from "@/lib/scim/tokens";
+import { DISTRICT_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
 import { listResponse, resourceTypes, schemas, serviceProviderConfig } from "@/lib/scim/discovery";
 import { logReason, notFound, ScimError, scimErrorResponse } from "@/lib/scim/errors";
 import * as groups from "@/lib/scim/groups";
@@ -35,8 +36,11 @@ async function answerScim(request: Request): Promise<Response> {
   const route = routeOf(request.method, segments);
   const auth = await authenticateScimRequest(request, at);
   if (!auth.ok) {
-    const error = new ScimError(401, "The Secret Token is missing, unknown or revoked. Create one on the district's Identity sync page.");
+    const error = auth.suspended
+      ? new ScimError(401, DISTRICT_SUSPENDED_MESSAGE)
+      : new ScimError(401, "The Secret Token is missing, unknown or revoked. Create one on the district's Identity sync page.");
     if (auth.revoked) record({ ...auth.revoked, at, route, request, status: 401, error: "Revoked token", started });
+    if (auth.suspended) record({ ...auth.suspended, at, route, request, status: 401, error: "District suspended", started });
     return scimErrorResponse(error, { "www-authenticate": 'Bearer realm="scim"' });
   }
   const context: Context = { request, url, districtId: auth.caller.districtId };

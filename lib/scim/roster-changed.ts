@@ -52,8 +52,10 @@ async function announce(tx: Prisma.TransactionClient, districtId: string, notify
     FROM "Activation" a
     JOIN "ProvisioningConfig" p ON p."applicationId" = a."applicationId"
     JOIN "District" d ON d.id = a."districtId"
+    JOIN "Application" app ON app.id = a."applicationId"
+    JOIN "Vendor" v ON v.id = app."vendorId"
     WHERE a."districtId" = ${districtId}::uuid AND a.status = 'active' AND a."autoProvisioned"
-      AND p."autoProvisioning" AND coalesce(p."webhookUrl", '') <> ''
+      AND p."autoProvisioning" AND coalesce(p."webhookUrl", '') <> '' AND v."autoProvisioningAvailable"
     ORDER BY a."applicationId"`;
   for (const target of targets) {
     const message = await createMessage(

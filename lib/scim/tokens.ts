@@ -41,7 +41,7 @@ export async function revokeScimToken(districtId: string, tokenId: string, now =
 
 export type ScimCaller = { districtId: string; tokenId: string };
 
-/** The district a request's `Authorization: Bearer <token>` reaches, or null for a missing, unknown or revoked token. */
+/** The district a request's `Authorization: Bearer <token>` reaches, or null for a missing, unknown or revoked token (or a suspended district's). */
 export async function authenticateScim(request: Request, now = new Date()): Promise<ScimCaller | null> {
   const result = await authenticateScimRequest(request, now);
   return result.ok ? result.caller : null;
@@ -51,15 +51,21 @@ export async function authenticateScim(request: Request, now = new Date()): Prom
 export async function authenticateScimRequest(
   request: Request,
   now = new Date(),
-): Promise<{ ok: true; caller: ScimCaller } | { ok: false; revoked: { districtId: string; tokenId: string } | null }> {
+): Promise<
+  | { ok: true; caller: ScimCaller }
+  | { ok: false; revoked: { districtId: string; tokenId: string } | null; suspended?: { districtId: string; tokenId: string } }
+> {
   const token = bearerToken(request);
   if (!token?.startsWith(SCIM_TOKEN_PREFIX)) return { ok: false, revoked: null };
-  // Read on every request, so on SCIM's pool as a prepared statement, and never cached: a revoked token is refused from the next request on.
-  const [found] = await poolQuery<{ id: string; districtId: string; revoked: boolean; lastUsedMs: number | null }>(Prisma.sql`
-    SELECT id::text, "districtId"::text AS "districtId", "revokedAt" IS NOT NULL AS revoked, (extract(epoch FROM "lastUsedAt") * 1000)::float8 AS "lastUsedMs"
-    FROM "ScimToken" WHERE "tokenHash" = ${hashToken(token)}`);
+  // Read on every request, so on SCIM's pool as a prepared statement, and never cached: a revoked
+  // token, or one of a district the operator suspended, is refused from the next request on.
+  const [found] = await poolQuery<{ id: string; districtId: string; revoked: boolean; suspended: boolean; lastUsedMs: number | null }>(Prisma.sql`
+    SELECT t.id::text, t."districtId"::text AS "districtId", t."revokedAt" IS NOT NULL AS revoked, d."suspendedAt" IS NOT NULL AS suspended,
+      (extract(epoch FROM t."lastUsedAt") * 1000)::float8 AS "lastUsedMs"
+    FROM "ScimToken" t JOIN "District" d ON d.id = t."districtId" WHERE t."tokenHash" = ${hashToken(token)}`);
   if (!found) return { ok: false, revoked: null };
   if (found.revoked) return { ok: false, revoked: { districtId: found.districtId, tokenId: found.id } };
+  if (found.suspended) return { ok: false, revoked: null, suspended: { districtId: found.districtId, tokenId: found.id } };
   if (found.lastUsedMs === null || now.getTime() - found.lastUsedMs > LAST_USED_RESOLUTION_MS) {
     await poolQuery(Prisma.sql`UPDATE "ScimToken" SET "lastUsedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') WHERE id = ${found.id}::uuid`);
   }

@@ -23,9 +23,15 @@ export async function authenticate(context: AuthContext, address: string): Promi
   if (context.method !== "publickey") return null;
   const account = await db().sftpAccount.findUnique({
     where: { username: context.username },
-    select: { districtId: true, allowedNetworks: true, district: { select: { sftpKeys: { select: { id: true, publicKey: true, fingerprint: true } } } } },
+    select: {
+      districtId: true,
+      allowedNetworks: true,
+      district: { select: { suspendedAt: true, sftpKeys: { select: { id: true, publicKey: true, fingerprint: true } } } },
+    },
   });
   if (!account) return signInToOutbox(context);
+  // A suspended district's drop, like a suspended vendor's outbox, refuses every sign-in until the operator resumes it.
+  if (account.district.suspendedAt) return null;
   if (!isAddressAllowed(address, account.allowedNetworks)) return null;
   const key = account.district.sftpKeys.find((candidate) => candidate.fingerprint === fingerprintOf(context.key.data));
   const check = checkKey(context, key);
@@ -49,10 +55,16 @@ async function signInToOutbox(context: PublicKeyAuthContext): Promise<SignedInAc
       applicationId: true,
       destination: true,
       enabled: true,
-      application: { select: { outboxKeys: { where: { fingerprint: fingerprintOf(context.key.data) }, select: { id: true, publicKey: true, fingerprint: true } } } },
+      application: {
+        select: {
+          vendor: { select: { suspendedAt: true } },
+          outboxKeys: { where: { fingerprint: fingerprintOf(context.key.data) }, select: { id: true, publicKey: true, fingerprint: true } },
+        },
+      },
     },
   });
   if (!delivery || delivery.destination !== "rollcall_hosted" || !delivery.enabled) return null;
+  if (delivery.application.vendor.suspendedAt) return null;
   const [key] = delivery.application.outboxKeys;
   const check = checkKey(context, key);
   if (check === "refused" || !key) return null;

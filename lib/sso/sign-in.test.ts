@@ -71,6 +71,22 @@ const people = () => db().rosterUser.findMany({ where: { districtId }, orderBy: 
 const events = async () => (await listSsoEvents(districtId)).rows;
 
 describe("completeSignIn", () => {
+  it("refuses everyone of a suspended district, known or not, and creates nobody", async () => {
+    const connection = await connect({ jitEnabled: true });
+    const known = await person({ givenName: "Edna", netid: "ekrabappel" });
+    await db().district.update({ where: { id: districtId }, data: { suspendedAt: new Date() } });
+
+    const outcome = await completeSignIn({ id: districtId }, connection, edna(), { idpInitiated: false });
+    expect(outcome).toEqual({ kind: "refused", reason: expect.stringContaining("suspended") });
+    const stranger = await completeSignIn({ id: districtId }, connection, edna({ [UID]: ["nobody"], [MAIL]: ["new@springfield.k12.us"] }), { idpInitiated: false });
+    expect(stranger.kind).toBe("refused");
+    expect(await people()).toEqual([known]);
+    expect(await events()).toMatchObject([{ outcome: "refused" }, { outcome: "refused" }]);
+
+    await db().district.update({ where: { id: districtId }, data: { suspendedAt: null } });
+    expect(await completeSignIn({ id: districtId }, connection, edna(), { idpInitiated: false })).toMatchObject({ kind: "signed_in" });
+  });
+
   it("signs a known person in without changing them, even when the attributes differ", async () => {
     const connection = await connect({ jitEnabled: true });
     const known = await person({ givenName: "Edna", email: "edna.old@springfield.k12.us", netid: "ekrabappel" });

@@ -16,6 +16,7 @@ import { attributeMappingSchema, FIELD_LABELS } from "@/lib/sso/attributes";
 import type { TestSignInDetails, WouldDo } from "@/lib/sso/events";
 import { mapAssertion, missingToCreate, type MappedPerson, type SsoSettings } from "@/lib/sso/mapping";
 import type { ReceivedAssertion } from "@/lib/sso/types";
+import { isDistrictSuspended, PERSON_DISTRICT_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
 
 export type SignInOutcome =
   | { kind: "signed_in" | "created"; person: { id: string; districtId: string; sourcedId: string } }
@@ -159,6 +160,9 @@ export async function completeSignIn(
   };
 
   if (connection.districtId !== districtId) throw new Error("The single sign-on connection given belongs to another district.");
+  if (await isDistrictSuspended(districtId)) {
+    return refuse(db(), null, { kind: "refused", reason: PERSON_DISTRICT_SUSPENDED_MESSAGE, logged: "The district is suspended by the Rollcall operator." });
+  }
   if (!connection.signInEnabled) {
     return refuse(db(), null, { kind: "refused", reason: "Single sign-on is turned off for your district.", logged: "Single sign-on is turned off." });
   }

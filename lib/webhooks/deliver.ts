@@ -12,6 +12,7 @@ import type { WebhookTarget } from "@/lib/provisioning/webhook-target";
 import { revealHeaderValue } from "@/lib/provisioning/settings";
 import { type AttemptOutcome, outcomeOf } from "@/lib/webhooks/attempt-outcome";
 import { scheduleDelivery, type DeliveryTrigger } from "@/lib/webhooks/messages";
+import { failWithdrawnMessage, holdFor, pauseSuspendedMessage } from "@/lib/webhooks/operator-holds";
 import { buildSignedRequest, type HeaderList } from "@/lib/webhooks/request";
 import { delayBeforeNextAttempt } from "@/lib/webhooks/retry-schedule";
 import { activeSigningSecrets, openSigningSecret } from "@/lib/webhooks/signing-secrets";
@@ -56,6 +57,15 @@ export async function deliverMessage(messageId: string, options: DeliverOptions)
   if (!message) return null;
   const settled = message.status === "delivered" || message.status === "failed";
   if (options.trigger === "automatic" && settled) return null;
+  const hold = holdFor(message, options.trigger);
+  if (hold === "withdrawn") {
+    await failWithdrawnMessage(sql, message.id, now());
+    return null;
+  }
+  if (hold === "suspended") {
+    await pauseSuspendedMessage(message.id, options.trigger, now());
+    return null;
+  }
 
   const startedAt = now();
   const target = options.target ?? savedTarget(message);
@@ -103,6 +113,8 @@ type StoredSecret = { sealed: string; expiresAtMs: number | null };
 type MessageState = { attemptCount: number; status: DeliveryStatus };
 type LoadedMessage = MessageState & {
   id: string;
+  autoProvisioningAvailable: boolean;
+  suspended: boolean;
   applicationId: string;
   payload: string;
   maxAttempts: number;
@@ -115,6 +127,7 @@ type LoadedMessage = MessageState & {
 
 const LOAD_MESSAGE = `
   SELECT m.id, m."applicationId", m.payload, m.status::text AS status, m."maxAttempts", m."attemptCount",
+    v."autoProvisioningAvailable", (v."suspendedAt" IS NOT NULL OR d."suspendedAt" IS NOT NULL) AS suspended,
     c."applicationId" IS NOT NULL AS "hasConfig", c."webhookUrl", c.version AS "configVersion",
     coalesce((
       SELECT json_agg(json_build_object('name', h.name, 'secret', h.secret, 'value', h.value, 'encryptedValue', h."encryptedValue") ORDER BY h.position)
@@ -125,6 +138,8 @@ const LOAD_MESSAGE = `
       FROM "WebhookSigningSecret" s WHERE s."applicationId" = m."applicationId"
     ), '[]') AS secrets
   FROM "WebhookMessage" m LEFT JOIN "ProvisioningConfig" c ON c."applicationId" = m."applicationId"
+    JOIN "Application" a ON a.id = m."applicationId" JOIN "Vendor" v ON v.id = a."vendorId"
+    LEFT JOIN "District" d ON d."districtGuid" = (CASE WHEN m."districtGuid" ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' THEN m."districtGuid"::uuid END)
   WHERE m.id = $1`;
 
 function savedTarget(message: LoadedMessage): WebhookTarget {

@@ -5,12 +5,14 @@ import { requireVendorApplication } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import type { WebhookMode } from "@/generated/prisma/enums";
 import { scheduleDelivery } from "@/lib/webhooks/messages";
+import { assertVendorMaySendWebhooks } from "@/lib/webhooks/operator-holds";
 
 /** At most this many messages per bulk redelivery; a vendor can repeat it for more. */
 export const MAX_BULK_REDELIVERIES = 1000;
 
 /** Queues one more attempt with the same webhook-id; a retry already scheduled still stands. */
 export async function redeliver(vendorId: string, applicationId: string, messageId: string): Promise<void> {
+  await assertVendorMaySendWebhooks(vendorId);
   await db().$transaction(async (tx) => {
     const message = await tx.webhookMessage.findFirst({
       where: { id: messageId, applicationId, application: { vendorId } },
@@ -31,6 +33,7 @@ export async function redeliverFailed(
   { mode, district }: RedeliverFailedFilter = {},
 ): Promise<{ queued: number }> {
   await requireVendorApplication(vendorId, applicationId);
+  await assertVendorMaySendWebhooks(vendorId);
   return db().$transaction(async (tx) => {
     const failed = await tx.webhookMessage.findMany({
       where: { applicationId, status: "failed", ...(mode && { mode }), ...(district && { districtGuid: district }) },

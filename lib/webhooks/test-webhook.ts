@@ -9,6 +9,7 @@ import type { ProvisioningSettings } from "@/lib/provisioning/schema";
 import { formWebhookTarget } from "@/lib/provisioning/webhook-target";
 import { deliverMessage } from "@/lib/webhooks/deliver";
 import { createMessage, newMessageId } from "@/lib/webhooks/messages";
+import { assertVendorMaySendWebhooks } from "@/lib/webhooks/operator-holds";
 import { buildWebhookBody, prettyJson, SANDBOX_DISTRICT, type WebhookEvent } from "@/lib/webhooks/payload";
 import { buildSignedRequest, type HeaderList } from "@/lib/webhooks/request";
 import { generateSigningSecret } from "@/lib/webhooks/signing";
@@ -57,6 +58,7 @@ export async function sendTestWebhook(
   { signature = "valid", now = new Date() }: { signature?: TestSignature; now?: Date } = {},
 ): Promise<TestWebhookResult> {
   await requireVendorApplication(vendorId, settings.applicationId);
+  await assertVendorMaySendWebhooks(vendorId);
   const target = await formWebhookTarget(settings);
   if (!target.url) {
     throw new UserFacingError("Enter a webhook URL to send a test.", { fieldErrors: { webhookUrl: "Enter a webhook URL to send a test" } });

@@ -43,6 +43,7 @@ async function publishedApplicationAndDistricts(webhookUrl: string): Promise<Act
   const vendor = await observer.vendor.create({
     data: {
       name: "Restart Learning",
+      autoProvisioningAvailable: true,
       applications: {
         create: { name: "Restart Reader", publishedAt: new Date(), provisioning: { create: { webhookUrl, autoProvisioning: true, autoApprove: true } } },
       },

@@ -22,7 +22,11 @@ export default async function ProvisioningPage({ params }: { params: Promise<{ a
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-8">
         {failingSince ? <FailingEndpointBanner applicationId={page.application.id} failingSince={failingSince} /> : null}
-        <ProvisioningForm initialSettings={page.settings} httpWebhookHosts={getConfig().httpWebhookHosts} />
+        <ProvisioningForm
+          initialSettings={page.settings}
+          httpWebhookHosts={getConfig().httpWebhookHosts}
+          autoProvisioningAvailable={page.autoProvisioningAvailable}
+        />
         <SigningSecretPanel applicationId={page.application.id} />
       </div>
       <ChangeHistory entries={page.history} />

@@ -1,10 +1,10 @@
 import { authenticatePartner } from "@/lib/partner-api/api-keys";
 import { listPartnerActivations, pageRequestOf } from "@/lib/partner-api/activations";
-import { partnerError, partnerJson, unauthorised } from "@/lib/partner-api/responses";
+import { partnerError, partnerJson } from "@/lib/partner-api/responses";
 
 export async function GET(request: Request) {
   const partner = await authenticatePartner(request);
-  if (!partner) return unauthorised();
+  if (!partner.ok) return partner.response;
   const url = new URL(request.url);
   const page = pageRequestOf(url);
   if ("error" in page) return partnerError(400, "invalid_paging", page.error);

@@ -1,10 +1,10 @@
 import { credentialsForDistrict } from "@/lib/data-api/credentials";
 import { authenticatePartner } from "@/lib/partner-api/api-keys";
-import { partnerError, partnerJson, unauthorised } from "@/lib/partner-api/responses";
+import { partnerError, partnerJson } from "@/lib/partner-api/responses";
 
 export async function GET(request: Request, { params }: { params: Promise<{ districtGuid: string }> }) {
   const partner = await authenticatePartner(request);
-  if (!partner) return unauthorised();
+  if (!partner.ok) return partner.response;
   const { districtGuid } = await params;
   const credentials = await credentialsForDistrict(partner.vendorId, districtGuid.toLowerCase());
   return credentials
