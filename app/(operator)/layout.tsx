@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { requireOperator } from "@/lib/auth/guards";
+
+const NAV = [
+  { href: "/operator", label: "Overview" },
+  { href: "/operator/vendors", label: "Vendors" },
+  { href: "/operator/districts", label: "Districts" },
+];
+
+export default async function OperatorLayout({ children }: { children: ReactNode }) {
+  const operator = await requireOperator();
+  return (
+    <>
+      <AppHeader organisation="Rollcall operator" userName={operator.name} nav={NAV} />
+      <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+    </>
+  );
+}

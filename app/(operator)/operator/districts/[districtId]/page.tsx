@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
+import { InviteAdminForm } from "@/components/operator/invite-admin-form";
+import { TenantStatusBadge } from "@/components/operator/status-badge";
+import { SuspensionControl } from "@/components/operator/suspension-control";
+import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
+import { formatTimestamp } from "@/components/ui/format-timestamp";
+import { PageSection } from "@/components/ui/page-section";
+import { requireOperator } from "@/lib/auth/guards";
+import { getDistrictDetail } from "@/lib/operator/queries";
+import { isUuid } from "@/lib/uuid";
+
+export const metadata: Metadata = { title: "District" };
+
+const SSO = { on: "On (people sign in through the district's identity provider)", configured: "Configured, sign-in off", off: "Off" };
+
+export default async function DistrictPage({ params }: { params: Promise<{ districtId: string }> }) {
+  await requireOperator();
+  const { districtId } = await params;
+  const district = isUuid(districtId) ? await getDistrictDetail(districtId) : null;
+  if (!district) notFound();
+  const { counts } = district;
+
+  return (
+    <>
+      <Link href="/operator/districts" className="text-sm text-brand-700 hover:underline">
+        ← Districts
+      </Link>
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="flex items-center gap-3 text-2xl font-semibold">
+          {district.name} <TenantStatusBadge suspendedAt={district.suspendedAt} />
+        </h1>
+        <SuspensionControl kind="district" tenantId={district.id} tenantName={district.name} suspended={district.suspendedAt !== null} />
+      </div>
+      {district.suspendedAt ? (
+        <p role="status" className="mt-4 max-w-3xl rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          Suspended since {formatTimestamp(district.suspendedAt)}: its admins cannot sign in, its tokens are refused and webhooks and deliveries for it are
+          paused. Nothing is deleted; resume to restore everything.
+        </p>
+      ) : null}
+      <div className="mt-6">
+        <TenantFacts
+          facts={[
+            { label: "State", value: district.state },
+            { label: "districtGUID", value: <code>{district.districtGuid}</code> },
+            { label: "Created", value: formatTimestamp(district.createdAt) },
+            { label: "Active applications", value: countOf(counts.activations, "application", "applications") },
+            { label: "Single sign-on", value: SSO[district.sso] },
+            { label: "SCIM", value: countOf(counts.scimTokens, "token", "tokens") },
+            { label: "People API", value: countOf(counts.districtApiTokens, "token", "tokens") },
+            { label: "SFTP", value: countOf(counts.sftpKeys, "key", "keys") },
+            { label: "Data API", value: countOf(counts.dataApiCredentials, "vendor credential", "vendor credentials") },
+          ]}
+        />
+      </div>
+      <PageSection id="admins" title="Admins">
+        <AdminList admins={district.admins} />
+      </PageSection>
+      <PageSection id="invite" title="Invite an admin">
+        <InviteAdminForm kind="district" tenantId={district.id} tenantName={district.name} />
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-800">Invitations</h3>
+        <InvitationList invitations={district.invitations} />
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+export default function LoadingVendor() {
+  return (
+    <div role="status" aria-label="Loading the vendor" className="space-y-6">
+      <div className="h-8 w-64 animate-pulse rounded bg-slate-200" />
+      <div className="h-40 max-w-3xl animate-pulse rounded-lg bg-slate-100" />
+      <div className="h-48 max-w-3xl animate-pulse rounded-lg bg-slate-100" />
+    </div>
+  );
+}

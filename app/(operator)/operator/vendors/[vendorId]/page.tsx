@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
+import { AutoProvisioningSwitch } from "@/components/operator/auto-provisioning-switch";
+import { InviteAdminForm } from "@/components/operator/invite-admin-form";
+import { TenantStatusBadge } from "@/components/operator/status-badge";
+import { SuspensionControl } from "@/components/operator/suspension-control";
+import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
+import { formatTimestamp } from "@/components/ui/format-timestamp";
+import { PageSection } from "@/components/ui/page-section";
+import { requireOperator } from "@/lib/auth/guards";
+import { getVendorDetail } from "@/lib/operator/queries";
+import { isUuid } from "@/lib/uuid";
+
+export const metadata: Metadata = { title: "Vendor" };
+
+export default async function VendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
+  await requireOperator();
+  const { vendorId } = await params;
+  const vendor = isUuid(vendorId) ? await getVendorDetail(vendorId) : null;
+  if (!vendor) notFound();
+  const { counts } = vendor;
+
+  return (
+    <>
+      <Link href="/operator/vendors" className="text-sm text-brand-700 hover:underline">
+        ← Vendors
+      </Link>
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="flex items-center gap-3 text-2xl font-semibold">
+          {vendor.name} <TenantStatusBadge suspendedAt={vendor.suspendedAt} />
+        </h1>
+        <SuspensionControl kind="vendor" tenantId={vendor.id} tenantName={vendor.name} suspended={vendor.suspendedAt !== null} />
+      </div>
+      {vendor.suspendedAt ? (
+        <p role="status" className="mt-4 max-w-3xl rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          Suspended since {formatTimestamp(vendor.suspendedAt)}: its admins cannot sign in, its API keys are refused and its webhooks and deliveries are
+          paused. Nothing is deleted; resume to restore everything.
+        </p>
+      ) : null}
+      <div className="mt-6">
+        <TenantFacts
+          facts={[
+            { label: "Created", value: formatTimestamp(vendor.createdAt) },
+            { label: "Applications", value: countOf(counts.applications, "application", "applications") },
+            { label: "Auto-provisioning on", value: countOf(counts.autoProvisioningOn, "application", "applications") },
+            { label: "Partner API", value: countOf(counts.partnerApiKeys, "Partner API key", "Partner API keys") },
+            { label: "Data API", value: countOf(counts.dataApiCredentials, "district credential", "district credentials") },
+            { label: "Webhook signing", value: countOf(counts.signingSecrets, "signing secret", "signing secrets") },
+          ]}
+        />
+      </div>
+      <PageSection id="auto-provisioning" title="Auto-provisioning">
+        <AutoProvisioningSwitch
+          vendorId={vendor.id}
+          vendorName={vendor.name}
+          available={vendor.autoProvisioningAvailable}
+          applicationsWithAutoProvisioning={counts.autoProvisioningOn}
+        />
+      </PageSection>
+      <PageSection id="admins" title="Admins">
+        <AdminList admins={vendor.admins} />
+      </PageSection>
+      <PageSection id="invite" title="Invite an admin">
+        <InviteAdminForm kind="vendor" tenantId={vendor.id} tenantName={vendor.name} />
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-800">Invitations</h3>
+        <InvitationList invitations={vendor.invitations} />
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// A tenant's admins (with their last sign-in) and the invitations sent to it. An invitation's
+// link is never shown again here: only whether it is pending, used or expired.
+import { formatTimestamp } from "@/components/ui/format-timestamp";
+import { NoValue } from "@/components/ui/no-value";
+import { cell, headerCell } from "@/components/operator/table-styles";
+import type { AdminView, InvitationView } from "@/lib/operator/queries";
+
+export function AdminList({ admins }: { admins: AdminView[] }) {
+  if (admins.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-sm text-slate-600">No admins yet. Invite the first one below.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Admins</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={headerCell}>Name</th>
+            <th scope="col" className={headerCell}>Email</th>
+            <th scope="col" className={headerCell}>Last sign-in</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {admins.map((admin) => (
+            <tr key={admin.id}>
+              <td className={cell}>{admin.name}</td>
+              <td className={cell}>{admin.email}</td>
+              <td className={`${cell} text-slate-600`}>{admin.lastSignedInAt ? formatTimestamp(admin.lastSignedInAt) : "Never"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function InvitationList({ invitations, now = new Date() }: { invitations: InvitationView[]; now?: Date }) {
+  if (invitations.length === 0) return <p className="text-sm text-slate-600">No invitations sent yet.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Invitations</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={headerCell}>Email</th>
+            <th scope="col" className={headerCell}>Sent</th>
+            <th scope="col" className={headerCell}>Expires</th>
+            <th scope="col" className={headerCell}>Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {invitations.map((invitation) => (
+            <tr key={invitation.id}>
+              <td className={cell}>
+                {invitation.email}
+                {invitation.name ? <span className="block text-xs text-slate-500">{invitation.name}</span> : null}
+              </td>
+              <td className={`${cell} text-slate-600`}>{formatTimestamp(invitation.createdAt)}</td>
+              <td className={`${cell} text-slate-600`}>{invitation.usedAt ? <NoValue /> : formatTimestamp(invitation.expiresAt)}</td>
+              <td className={cell}>{invitationStatus(invitation, now)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function invitationStatus(invitation: InvitationView, now: Date): string {
+  if (invitation.usedAt) return `Used ${formatTimestamp(invitation.usedAt)}`;
+  return invitation.expiresAt > now ? "Pending" : "Expired";
+}

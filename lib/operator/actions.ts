@@ -1,0 +1,53 @@
+"use server";
+
+// The operator console's server actions: operators only, each change audited with the IP it came from.
+import { operatorAction } from "@/lib/actions/authorised-action";
+import { requestIp } from "@/lib/audit/record";
+import { inviteAdmin } from "@/lib/operator/invite-admin";
+import { autoProvisioningAvailableSchema, createDistrictSchema, createVendorSchema, inviteAdminSchema, tenantIdSchema } from "@/lib/operator/schemas";
+import { createDistrict, createVendor, setAutoProvisioningAvailable, setSuspended } from "@/lib/operator/tenants";
+
+export const createVendorAction = operatorAction(
+  () => createVendorSchema,
+  async (operator, input) => createVendor(operator, input, await requestIp()),
+);
+
+export const createDistrictAction = operatorAction(
+  () => createDistrictSchema,
+  async (operator, input) => createDistrict(operator, input, await requestIp()),
+);
+
+export const setAutoProvisioningAvailableAction = operatorAction(
+  () => autoProvisioningAvailableSchema,
+  async (operator, { tenantId, available }) => setAutoProvisioningAvailable(operator, tenantId, available, await requestIp()),
+);
+
+export const suspendVendorAction = operatorAction(
+  () => tenantIdSchema,
+  async (operator, { tenantId }) => setSuspended(operator, "vendor", tenantId, true, await requestIp()),
+);
+
+export const resumeVendorAction = operatorAction(
+  () => tenantIdSchema,
+  async (operator, { tenantId }) => setSuspended(operator, "vendor", tenantId, false, await requestIp()),
+);
+
+export const suspendDistrictAction = operatorAction(
+  () => tenantIdSchema,
+  async (operator, { tenantId }) => setSuspended(operator, "district", tenantId, true, await requestIp()),
+);
+
+export const resumeDistrictAction = operatorAction(
+  () => tenantIdSchema,
+  async (operator, { tenantId }) => setSuspended(operator, "district", tenantId, false, await requestIp()),
+);
+
+export const inviteVendorAdminAction = operatorAction(
+  () => inviteAdminSchema,
+  (operator, input) => inviteAdmin(operator, "vendor", input),
+);
+
+export const inviteDistrictAdminAction = operatorAction(
+  () => inviteAdminSchema,
+  (operator, input) => inviteAdmin(operator, "district", input),
+);
