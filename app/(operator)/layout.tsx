@@ -6,6 +6,7 @@ const NAV = [
   { href: "/operator", label: "Overview" },
   { href: "/operator/vendors", label: "Vendors" },
   { href: "/operator/districts", label: "Districts" },
+  { href: "/operator/health", label: "Health" },
 ];
 
 export default async function OperatorLayout({ children }: { children: ReactNode }) {
