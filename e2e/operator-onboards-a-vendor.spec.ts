@@ -59,4 +59,9 @@ test("the operator creates a vendor, invites its admin and enables auto-provisio
   const row = page.getByRole("row", { name: new RegExp(vendorName) });
   await expect(row).toContainText("Yes");
   await expect(page.getByText("1 vendor match")).toBeVisible();
+
+  // The instance's health is one page away: the demo's webhooks go to its own receiver, so nothing fails.
+  await page.getByRole("link", { name: "Health" }).click();
+  await expect(page.getByRole("heading", { name: "Health", level: 1 })).toBeVisible();
+  await expect(page.getByText("No failing webhook endpoints.")).toBeVisible();
 });
