@@ -1,6 +1,7 @@
 // Previous and next page links under a console list, keeping its search.
 import Link from "next/link";
 import type { TenantFilter, TenantPage } from "@/lib/operator/list";
+import { PageLink } from "@/components/ui/page-link";
 
 export function TenantPager({ basePath, filter, page, label }: { basePath: string; filter: TenantFilter; page: TenantPage<unknown>; label: string }) {
   if (page.pages <= 1) return null;
@@ -19,22 +20,6 @@ export function TenantPager({ basePath, filter, page, label }: { basePath: strin
       </span>
       <PageLink href={page.page < page.pages ? href(page.page + 1) : null}>Next →</PageLink>
     </nav>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: string }) {
-  const style = "rounded-md border px-3.5 py-2 text-sm font-medium";
-  if (!href) {
-    return (
-      <span aria-disabled="true" className={`${style} border-slate-200 text-slate-400`}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={`${style} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-      {children}
-    </Link>
   );
 }
 

@@ -5,6 +5,7 @@ import { ROLE_LABELS, personHref } from "@/components/people/people-labels";
 import { NoValue } from "@/components/ui/no-value";
 import { SourceBadge, StatusBadge } from "@/components/people/source-badge";
 import { listPeople, type PeopleFilter, type PersonRow } from "@/lib/people/list";
+import { PageLink } from "@/components/ui/page-link";
 
 const headerCell = "px-2.5 py-2 text-left align-bottom text-xs font-semibold text-slate-600";
 const cell = "px-2.5 py-2 align-top";
@@ -84,22 +85,6 @@ function pageHref(filter: PeopleFilter, cursor: { before?: string; after?: strin
   if (cursor.before) params.set("before", cursor.before);
   if (cursor.after) params.set("after", cursor.after);
   return `/district/people?${params}`;
-}
-
-function PageLink({ href, children }: { href: string | null; children: string }) {
-  const style = "rounded-md border px-3.5 py-2 text-sm font-medium";
-  if (!href) {
-    return (
-      <span aria-disabled="true" className={`${style} border-slate-200 text-slate-400`}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={`${style} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-      {children}
-    </Link>
-  );
 }
 
 function EmptyPeople({ filtered, paged }: { filtered: boolean; paged: boolean }) {

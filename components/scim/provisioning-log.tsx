@@ -6,6 +6,7 @@ import { describeOperation } from "@/components/scim/scim-labels";
 import { listProvisioningLog, type LogFilter, type LogRow } from "@/lib/scim/activity";
 import { NoValue } from "@/components/ui/no-value";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { PageLink } from "@/components/ui/page-link";
 
 const headerCell = "px-2.5 py-2 text-left align-bottom text-xs font-semibold text-slate-600";
 const cell = "px-2.5 py-2 align-top";
@@ -89,22 +90,6 @@ function pageHref(filter: LogFilter, cursor: { before?: string; after?: string }
   if (cursor.before) params.set("before", cursor.before);
   if (cursor.after) params.set("after", cursor.after);
   return `/district/identity-sync?${params}#provisioning-log-heading`;
-}
-
-function PageLink({ href, children }: { href: string | null; children: string }) {
-  const style = "rounded-md border px-3.5 py-2 text-sm font-medium";
-  if (!href) {
-    return (
-      <span aria-disabled="true" className={`${style} border-slate-200 text-slate-400`}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={`${style} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-      {children}
-    </Link>
-  );
 }
 
 function EmptyLog({ filtered, paged }: { filtered: boolean; paged: boolean }) {

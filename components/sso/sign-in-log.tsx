@@ -7,6 +7,7 @@ import { isSsoOutcome, OUTCOME_LABELS, OUTCOME_TONES } from "@/components/sso/ss
 import { listSsoEvents, SSO_EVENTS_PAGE_SIZE, type SsoEventRow } from "@/lib/sso/events";
 import { NoValue } from "@/components/ui/no-value";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { PageLink } from "@/components/ui/page-link";
 
 export type SignInLogFilter = { outcome?: SsoOutcome; page: number };
 
@@ -96,22 +97,6 @@ function pageHref(filter: SignInLogFilter, page: number): string {
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return `/district/sso${query ? `?${query}` : ""}#sign-in-log-heading`;
-}
-
-function PageLink({ href, children }: { href: string | null; children: string }) {
-  const style = "rounded-md border px-3.5 py-2 text-sm font-medium";
-  if (!href) {
-    return (
-      <span aria-disabled="true" className={`${style} border-slate-200 text-slate-400`}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={`${style} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-      {children}
-    </Link>
-  );
 }
 
 function EmptyLog({ filter }: { filter: SignInLogFilter }) {

@@ -4,6 +4,7 @@ import { DuplicateList, type PairView } from "@/components/people/duplicate-list
 import { requireDistrictAdmin } from "@/lib/auth/guards";
 import { findDuplicatePairs } from "@/lib/people/duplicates";
 import { getPersonRecords } from "@/lib/people/records";
+import { PageLink } from "@/components/ui/page-link";
 
 export const metadata: Metadata = { title: "Duplicates" };
 
@@ -63,13 +64,13 @@ export default async function DuplicatesPage({ searchParams }: DuplicatesPagePro
             <DuplicateList pairs={pairs} />
             {pages > 1 ? (
               <nav aria-label="Duplicate pages" className="mt-6 flex items-center justify-between text-sm">
-                <PageLink page={page - 1} enabled={page > 1}>
+                <PageLink href={page > 1 ? `/district/people/duplicates?page=${page - 1}` : null}>
                   ← Previous
                 </PageLink>
                 <span className="text-slate-600">
                   Page {page} of {pages}
                 </span>
-                <PageLink page={page + 1} enabled={page < pages}>
+                <PageLink href={page < pages ? `/district/people/duplicates?page=${page + 1}` : null}>
                   Next →
                 </PageLink>
               </nav>
@@ -81,18 +82,3 @@ export default async function DuplicatesPage({ searchParams }: DuplicatesPagePro
   );
 }
 
-function PageLink({ page, enabled, children }: { page: number; enabled: boolean; children: string }) {
-  const style = "rounded-md border px-3.5 py-2 font-medium";
-  if (!enabled) {
-    return (
-      <span aria-disabled="true" className={`${style} border-slate-200 text-slate-400`}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={`/district/people/duplicates?page=${page}`} className={`${style} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
-      {children}
-    </Link>
-  );
-}
