@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
 import { InviteAdminForm } from "@/components/operator/invite-admin-form";
-import { TenantStatusBadge } from "@/components/operator/status-badge";
-import { SuspensionControl } from "@/components/operator/suspension-control";
+import { TenantPageHeader } from "@/components/operator/tenant-page-header";
 import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
 import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { PageSection } from "@/components/ui/page-section";
@@ -25,21 +23,7 @@ export default async function DistrictPage({ params }: { params: Promise<{ distr
 
   return (
     <>
-      <Link href="/operator/districts" className="text-sm text-brand-700 hover:underline">
-        ← Districts
-      </Link>
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="flex items-center gap-3 text-2xl font-semibold">
-          {district.name} <TenantStatusBadge suspendedAt={district.suspendedAt} />
-        </h1>
-        <SuspensionControl kind="district" tenantId={district.id} tenantName={district.name} suspended={district.suspendedAt !== null} />
-      </div>
-      {district.suspendedAt ? (
-        <p role="status" className="mt-4 max-w-3xl rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          Suspended since {formatTimestamp(district.suspendedAt)}: its admins cannot sign in, its tokens are refused and webhooks and deliveries for it are
-          paused. Nothing is deleted; resume to restore everything.
-        </p>
-      ) : null}
+      <TenantPageHeader kind="district" tenant={district} suspensionEffects="its tokens are refused and webhooks and deliveries for it are paused" />
       <div className="mt-6">
         <TenantFacts
           facts={[

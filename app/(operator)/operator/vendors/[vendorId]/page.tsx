@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
 import { AutoProvisioningSwitch } from "@/components/operator/auto-provisioning-switch";
 import { InviteAdminForm } from "@/components/operator/invite-admin-form";
-import { TenantStatusBadge } from "@/components/operator/status-badge";
-import { SuspensionControl } from "@/components/operator/suspension-control";
+import { TenantPageHeader } from "@/components/operator/tenant-page-header";
 import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
 import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { PageSection } from "@/components/ui/page-section";
@@ -24,21 +22,7 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
 
   return (
     <>
-      <Link href="/operator/vendors" className="text-sm text-brand-700 hover:underline">
-        ← Vendors
-      </Link>
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="flex items-center gap-3 text-2xl font-semibold">
-          {vendor.name} <TenantStatusBadge suspendedAt={vendor.suspendedAt} />
-        </h1>
-        <SuspensionControl kind="vendor" tenantId={vendor.id} tenantName={vendor.name} suspended={vendor.suspendedAt !== null} />
-      </div>
-      {vendor.suspendedAt ? (
-        <p role="status" className="mt-4 max-w-3xl rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          Suspended since {formatTimestamp(vendor.suspendedAt)}: its admins cannot sign in, its API keys are refused and its webhooks and deliveries are
-          paused. Nothing is deleted; resume to restore everything.
-        </p>
-      ) : null}
+      <TenantPageHeader kind="vendor" tenant={vendor} suspensionEffects="its API keys are refused and its webhooks and deliveries are paused" />
       <div className="mt-6">
         <TenantFacts
           facts={[
