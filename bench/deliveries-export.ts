@@ -5,13 +5,13 @@
 // 127.0.0.1, test/sftp-destination.ts) through the delivery's own SFTP client.
 //   npm run bench:deliveries-export [-- --students 100000]
 // The data folder (.data/bench-deliveries-export) is wiped first; the figures are the last lines.
-import { spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { peakRssMb, runBenchStep } from "./child-step";
 import { WORKER_HEAP_MB } from "../lib/config";
 import type { ExportedFile } from "../lib/deliveries/types";
 
@@ -104,35 +104,20 @@ async function sha256Of(filePath: string): Promise<string> {
 }
 
 function child(step: string, out: string, district: string): Promise<StepResult> {
-  return new Promise((resolve, reject) => {
-    const script = fileURLToPath(import.meta.url);
-    const worker = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, "--import", "tsx", script, "--step", step, "--out", out, "--district", district], {
-      env: process.env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      const result = output.split("\n").find((text) => text.startsWith("{"));
-      if (code === 0 && result) resolve(JSON.parse(result) as StepResult);
-      else reject(new Error(`${step} exited with code ${code}: ${output}`));
-    });
-  });
+  return runBenchStep<StepResult>(fileURLToPath(import.meta.url), ["--step", step, "--out", out, "--district", district], [`--max-old-space-size=${WORKER_HEAP_MB}`]);
 }
 
 async function runStep(step: string, out: string, districtId: string) {
   const { exportCustomCsv, exportOneRosterZip } = await import("../lib/deliveries/export");
   const { defaultCustomFormat } = await import("../lib/deliveries/custom-format/schema");
   const { db } = await import("../lib/db");
-  const peakRss = () => Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]) / 1024);
   // The process before the export: modules loaded and the database connected.
   await db().$queryRaw`SELECT 1`;
-  const startRssMb = peakRss();
+  const startRssMb = peakRssMb();
   const started = performance.now();
   const result: ExportedFile & { rowsByFile?: Record<string, number> } =
     step === "oneroster" ? await exportOneRosterZip(districtId, out) : await exportCustomCsv(districtId, defaultCustomFormat("users"), out);
   const seconds = (performance.now() - started) / 1000;
   await db().$disconnect();
-  console.log(JSON.stringify({ step, seconds, rows: result.rows, bytes: result.bytes, sha256: result.sha256, peakRssMb: peakRss(), startRssMb, rowsByFile: result.rowsByFile } satisfies StepResult));
+  console.log(JSON.stringify({ step, seconds, rows: result.rows, bytes: result.bytes, sha256: result.sha256, peakRssMb: peakRssMb(), startRssMb, rowsByFile: result.rowsByFile } satisfies StepResult));
 }

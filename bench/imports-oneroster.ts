@@ -4,13 +4,13 @@
 // rows per second and its peak RSS (VmHWM: the zip held as a Buffer counts).
 //   npm run bench:imports-oneroster [-- --students 54500]
 // The data folder (.data/bench-imports-oneroster) is wiped first; the figures are the last lines.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { peakRssMb, runBenchStep } from "./child-step";
 import { WORKER_HEAP_MB } from "../lib/config";
 
 const { values } = parseArgs({
@@ -74,18 +74,7 @@ async function main() {
 }
 
 function child(step: string, zip: string, district: string, nodeFlags: string[] = []): Promise<StepResult> {
-  return new Promise((resolve, reject) => {
-    const script = fileURLToPath(import.meta.url);
-    const worker = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, "--step", step, "--zip", zip, "--district", district], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
-    let output = "";
-    worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      const result = output.split("\n").find((text) => text.startsWith("{"));
-      if (code === 0 && result) resolve(JSON.parse(result) as StepResult);
-      else reject(new Error(`${step} exited with code ${code}: ${output}`));
-    });
-  });
+  return runBenchStep<StepResult>(fileURLToPath(import.meta.url), ["--step", step, "--zip", zip, "--district", district], nodeFlags);
 }
 
 async function runStep(step: string, zipPath: string, districtId: string) {
@@ -99,6 +88,5 @@ async function runStep(step: string, zipPath: string, districtId: string) {
   const counts = Object.fromEntries(Object.entries(result.countsByFile).map(([file, byOutcome]) => [file.replace(".csv", ""), Object.values(byOutcome).reduce((a, b) => a + b, 0)]));
   if (result.counts.error > 0) throw new Error(`${result.counts.error} rows had errors: ${JSON.stringify(result.issues.slice(0, 3))}`);
   await db().$disconnect();
-  const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-  console.log(JSON.stringify({ step, seconds, rows, peakRssMb: Math.round(Number(peak) / 1024), counts } satisfies StepResult));
+  console.log(JSON.stringify({ step, seconds, rows, peakRssMb: peakRssMb(), counts } satisfies StepResult));
 }
