@@ -4,6 +4,7 @@
 import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
+import { failingSinceByApplication } from "@/lib/webhooks/deliveries";
 
 const DAY_MS = 24 * 3_600_000;
 /** Of a district's latest SCIM requests (at most this many, of the last 24 h)… */
@@ -135,16 +136,10 @@ async function databaseFigures(): Promise<DatabaseFigures> {
 /** Applications whose latest attempted (non-test) webhook message did not get through. */
 async function findFailingEndpoints(): Promise<FailingEndpoint[]> {
   const rows = await db().$queryRaw<
-    { applicationId: string; applicationName: string; vendorId: string; vendorName: string; webhookUrl: string | null; lastStatusCode: number | null; failingSince: Date | null }[]
+    { applicationId: string; applicationName: string; vendorId: string; vendorName: string; webhookUrl: string | null; lastStatusCode: number | null }[]
   >`
     SELECT a.id AS "applicationId", a.name AS "applicationName", v.id AS "vendorId", v.name AS "vendorName",
-      pc."webhookUrl", latest."lastStatusCode",
-      (SELECT min(at."startedAt") FROM "WebhookAttempt" at JOIN "WebhookMessage" m ON m.id = at."messageId"
-        WHERE m."applicationId" = a.id AND m.mode <> 'test' AND NOT at.succeeded
-          AND at."startedAt" > coalesce(
-            (SELECT max(ok."startedAt") FROM "WebhookAttempt" ok JOIN "WebhookMessage" okm ON okm.id = ok."messageId"
-              WHERE okm."applicationId" = a.id AND okm.mode <> 'test' AND ok.succeeded),
-            '-infinity'::timestamp)) AS "failingSince"
+      pc."webhookUrl", latest."lastStatusCode"
     FROM "Application" a
     JOIN "Vendor" v ON v.id = a."vendorId"
     LEFT JOIN "ProvisioningConfig" pc ON pc."applicationId" = a.id
@@ -155,7 +150,13 @@ async function findFailingEndpoints(): Promise<FailingEndpoint[]> {
     ) latest
     WHERE latest.status IN ('retrying', 'failed')
     ORDER BY v.name, a.name`;
-  return rows.map(({ webhookUrl, ...row }) => ({ ...row, host: hostOf(webhookUrl), href: vendorHref(row.vendorId) }));
+  const failingSince = await failingSinceByApplication(rows.map((row) => row.applicationId));
+  return rows.map(({ webhookUrl, ...row }) => ({
+    ...row,
+    failingSince: failingSince.get(row.applicationId) ?? null,
+    host: hostOf(webhookUrl),
+    href: vendorHref(row.vendorId),
+  }));
 }
 
 async function findFailedDeliveries(since: Date): Promise<FailedDeliveries[]> {

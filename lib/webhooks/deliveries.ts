@@ -159,17 +159,31 @@ function toDeliveryRow(message: WebhookMessage): DeliveryRow {
  * those failures is at least three days old: the moment the endpoint started failing.
  */
 export async function endpointFailingSince(applicationId: string, now = new Date()): Promise<Date | null> {
-  const real = { message: { applicationId, mode: { not: "test" as const } } };
-  const lastSuccess = await db().webhookAttempt.findFirst({
-    where: { ...real, succeeded: true },
-    orderBy: { startedAt: "desc" },
-    select: { startedAt: true },
-  });
-  const firstFailure = await db().webhookAttempt.findFirst({
-    where: { ...real, succeeded: false, ...(lastSuccess && { startedAt: { gt: lastSuccess.startedAt } }) },
-    orderBy: { startedAt: "asc" },
-    select: { startedAt: true },
-  });
+  const firstFailure = (await failingSinceByApplication([applicationId])).get(applicationId);
   if (!firstFailure) return null;
-  return now.getTime() - firstFailure.startedAt.getTime() >= FAILING_ENDPOINT_AFTER_MS ? firstFailure.startedAt : null;
+  return now.getTime() - firstFailure.getTime() >= FAILING_ENDPOINT_AFTER_MS ? firstFailure : null;
+}
+
+/**
+ * For each application whose endpoint has failed since its last success: its first failed real
+ * (non-test) attempt after that success (after any, when it never succeeded). One query for
+ * many applications, as the operator's Health page needs.
+ */
+export async function failingSinceByApplication(applicationIds: readonly string[]): Promise<Map<string, Date>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ applicationId: string; since: Date }[]>`
+    WITH last_success AS (
+      SELECT m."applicationId", max(a."startedAt") AS at
+      FROM "WebhookAttempt" a JOIN "WebhookMessage" m ON m.id = a."messageId"
+      WHERE m."applicationId" = ANY(${applicationIds}::uuid[]) AND m.mode <> 'test' AND a.succeeded
+      GROUP BY m."applicationId"
+    )
+    SELECT m."applicationId"::text AS "applicationId", min(a."startedAt") AS since
+    FROM "WebhookAttempt" a
+    JOIN "WebhookMessage" m ON m.id = a."messageId"
+    LEFT JOIN last_success ok ON ok."applicationId" = m."applicationId"
+    WHERE m."applicationId" = ANY(${applicationIds}::uuid[]) AND m.mode <> 'test' AND NOT a.succeeded
+      AND a."startedAt" > coalesce(ok.at, '-infinity'::timestamp)
+    GROUP BY m."applicationId"`;
+  return new Map(rows.map((row) => [row.applicationId, row.since]));
 }
