@@ -1,7 +1,7 @@
 // POST /api/district/v1/people: the district's systems create, update and deactivate people one
 // request at a time. This layer authenticates, checks the content type, size and shape, and
 // answers per item; matching, validation of values and writing are the import pipeline's.
-import { readBodyWithin } from "@/lib/banners/upload-body";
+import { readBodyWithin } from "@/lib/http/limited-body";
 import { authenticateDistrictApi } from "@/lib/district-api/tokens";
 import { MAX_BODY_BYTES, parsePeopleRequest, type ItemError, type ItemOutcome } from "@/lib/district-api/people-request";
 import { districtApiError, districtApiJson, unauthorised } from "@/lib/district-api/responses";

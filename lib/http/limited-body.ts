@@ -1,27 +1,36 @@
-// Reading a request body without letting a client make the server hold more than it should.
+// Reads a request's body without ever holding more than the limit: a declared
+// Content-Length over it is refused before reading, and the bytes are counted as they
+// arrive, because the header can be missing or wrong.
 
-export class BodyTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`The request body is larger than ${maxBytes} bytes.`);
+export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: "too_large" };
+
+export async function readBodyWithin(request: Request, limit: number): Promise<BodyRead> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: "too_large" };
   }
-}
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
 
-/** The body's bytes, refusing (BodyTooLargeError) once more than maxBytes have arrived, whatever Content-Length said. */
-export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw new BodyTooLargeError(maxBytes);
-  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
+    received += value.byteLength;
+    if (received > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(maxBytes);
+      return { ok: false, reason: "too_large" };
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks);
+
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, bytes };
 }

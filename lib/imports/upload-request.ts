@@ -2,7 +2,7 @@
 // upload progress and nothing is buffered twice), its name in the query string.
 import { NextResponse } from "next/server";
 import { getConfig } from "@/lib/config";
-import { readBodyWithin } from "@/lib/banners/upload-body";
+import { readBodyWithin } from "@/lib/http/limited-body";
 import { receiveUpload } from "@/lib/imports/receive";
 import type { DistrictAdmin } from "@/lib/auth/guards";
 

@@ -3,7 +3,7 @@
 import { invalidSyntax, invalidValue, ScimError, scimResponse } from "@/lib/scim/errors";
 import { MAX_PAGE_SIZE } from "@/lib/scim/discovery";
 import { etagOf } from "@/lib/scim/resources";
-import { BodyTooLargeError, readLimitedBody } from "@/lib/http/limited-body";
+import { readBodyWithin } from "@/lib/http/limited-body";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_PAGE_SIZE = 100;
@@ -25,15 +25,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 async function readLimited(request: Request): Promise<string> {
-  let body: Buffer;
+  const body = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (!body.ok) throw tooLarge();
   try {
-    body = await readLimitedBody(request, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw tooLarge();
-    throw error;
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+    return new TextDecoder("utf-8", { fatal: true }).decode(body.bytes);
   } catch {
     throw invalidSyntax("The request body is not UTF-8 text.");
   }

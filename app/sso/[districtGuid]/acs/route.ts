@@ -5,7 +5,7 @@
 import { NextResponse } from "next/server";
 import { startPersonSession } from "@/lib/auth/person-session";
 import { getConfig } from "@/lib/config";
-import { BodyTooLargeError, readLimitedBody } from "@/lib/http/limited-body";
+import { readBodyWithin } from "@/lib/http/limited-body";
 import { findSsoDistrict, signInProblemPath } from "@/lib/sso/district";
 import { readSamlResponse } from "@/lib/sso/saml";
 import { completeSignIn, recordRefusal, recordTestSignIn } from "@/lib/sso/sign-in";
@@ -20,13 +20,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ dis
   const { connection } = district;
   if (!connection) return redirectTo(signInProblemPath(districtGuid, "not_configured"));
 
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams((await readLimitedBody(request, MAX_FORM_BYTES)).toString("utf8"));
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return new NextResponse("The sign-in response is too large.", { status: 413 });
-    throw error;
-  }
+  const body = await readBodyWithin(request, MAX_FORM_BYTES);
+  if (!body.ok) return new NextResponse("The sign-in response is too large.", { status: 413 });
+  const form = new URLSearchParams(new TextDecoder().decode(body.bytes));
 
   const result = await readSamlResponse(district, connection, { SAMLResponse: form.get("SAMLResponse"), RelayState: form.get("RelayState") });
   if (!result.ok) {

@@ -5,7 +5,7 @@ import { notFoundJson, vendorAdminForApi } from "@/lib/auth/api-guards";
 import { findVendorApplication } from "@/lib/applications/queries";
 import { storeBannerImage } from "@/lib/banners/images";
 import { IMAGE_TOO_LARGE, MAX_IMAGE_BYTES } from "@/lib/banners/schema";
-import { readBodyWithin } from "@/lib/banners/upload-body";
+import { readBodyWithin } from "@/lib/http/limited-body";
 
 const NO_STORE = { "cache-control": "no-store" };
 
