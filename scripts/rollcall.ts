@@ -1,15 +1,11 @@
 // `npm run rollcall -- <command>`: tasks for whoever runs the instance. Against DATABASE_URL,
 // or else the embedded database in the data folder, started the way `npm start` starts it
 // (stop a running `npm start` on that folder first: one server per folder).
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded-postgres";
-import { applyMigrations } from "@/lib/database/migrations";
-import { db } from "@/lib/db";
 import { INVITATION_LIFETIME_HOURS } from "@/lib/invitations/invitations";
 import { createOperatorInvitation } from "@/lib/invitations/operators";
-import { loadOrCreateLocalSecrets } from "./start/local-secrets";
+import { openCliDatabase, type CliDatabase } from "./start/cli-database";
 
 const USAGE = `Usage: npm run rollcall -- <command>
 
@@ -21,8 +17,7 @@ Commands:
 Set NEXTAUTH_URL to the address people use to reach this instance, so that the link points there.`;
 
 const root = path.resolve(import.meta.dirname, "..");
-let embedded: EmbeddedDatabase | undefined;
-let connected = false;
+let database: CliDatabase | undefined;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -49,7 +44,8 @@ async function createOperator(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  await connect();
+  database = await openCliDatabase(root);
+  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? "3000"}`;
   const result = await createOperatorInvitation({ email, name: values.name });
   if (!result.ok) {
     console.error(result.error);
@@ -61,30 +57,12 @@ async function createOperator(args: string[]): Promise<number> {
   return 0;
 }
 
-async function connect(): Promise<void> {
-  const env = process.env;
-  if (!env.DATABASE_URL) {
-    const dataDir = path.resolve(root, env.ROLLCALL_DATA_DIR ?? ".data");
-    console.log(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
-    env.DATABASE_URL = embedded.connectionString;
-    env.ROLLCALL_ENCRYPTION_KEY ??= loadOrCreateLocalSecrets(dataDir).encryptionKey;
-    await applyMigrations(env.DATABASE_URL);
-  }
-  // The configuration insists on an encryption key; an invitation holds no encrypted secret,
-  // so without one this process gets a throwaway key that never encrypts anything.
-  env.ROLLCALL_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-  env.NEXTAUTH_URL ??= `http://localhost:${env.PORT ?? "3000"}`;
-  connected = true;
-}
-
 main()
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     return 1;
   })
   .then(async (code) => {
-    if (connected) await db().$disconnect().catch(() => undefined);
-    await embedded?.stop();
+    await database?.close();
     process.exit(code);
   });

@@ -2,18 +2,15 @@
 // with a generated one (creating the district when the GUID is unknown), for demos and load
 // tests. Against DATABASE_URL, or else the embedded database in the data folder, started the
 // way `npm start` starts it (stop a running `npm start` first: one server per folder).
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded-postgres";
-import { applyMigrations } from "@/lib/database/migrations";
 import { db } from "@/lib/db";
 import { replaceRoster } from "@/lib/roster/bulk-insert";
 import { generateRoster, planRoster, type RosterOptions } from "@/lib/roster/generator";
 import { ProgressBar } from "@/lib/roster/progress-bar";
 import { ROSTER_ENTITIES } from "@/lib/roster/types";
 import { isUuid } from "@/lib/uuid";
-import { loadOrCreateLocalSecrets } from "./start/local-secrets";
+import { openCliDatabase, type CliDatabase } from "./start/cli-database";
 
 const USAGE = `Usage: npm run seed:roster -- --district <districtGUID> --students <count>
 
@@ -23,12 +20,11 @@ demographics) with a generated one in one transaction. An unknown GUID creates t
 are; a district without schools gets schools sized for the student count.`;
 
 const root = path.resolve(import.meta.dirname, "..");
-let embedded: EmbeddedDatabase | undefined;
-let connected = false;
+let database: CliDatabase | undefined;
 
 async function main() {
   const { districtGuid, students } = parseOptions();
-  await connect();
+  database = await openCliDatabase(root);
 
   const district = await db().district.upsert({
     where: { districtGuid },
@@ -81,22 +77,6 @@ function parseOptions(): { districtGuid: string; students: number } {
   return { districtGuid: values.district.toLowerCase(), students };
 }
 
-async function connect() {
-  const env = process.env;
-  if (!env.DATABASE_URL) {
-    const dataDir = path.resolve(root, env.ROLLCALL_DATA_DIR ?? ".data");
-    console.log(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
-    env.DATABASE_URL = embedded.connectionString;
-    env.ROLLCALL_ENCRYPTION_KEY ??= loadOrCreateLocalSecrets(dataDir).encryptionKey;
-    await applyMigrations(env.DATABASE_URL);
-  }
-  // The configuration insists on an encryption key; a roster holds no secrets, so without one
-  // this process gets a throwaway key that never encrypts anything.
-  env.ROLLCALL_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-  connected = true;
-}
-
 main()
   .then(() => 0)
   .catch((error: unknown) => {
@@ -104,7 +84,6 @@ main()
     return 1;
   })
   .then(async (code) => {
-    if (connected) await db().$disconnect().catch(() => undefined);
-    await embedded?.stop();
+    await database?.close();
     process.exit(code);
   });
