@@ -5,8 +5,9 @@
 import { useId } from "react";
 import { Controller, useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { Field, FieldError } from "@/components/ui/field";
-import { APPLICABLE_FILTERS, GRADE_CODES, ROSTER_ROLES } from "@/lib/deliveries/custom-format/catalog";
+import { APPLICABLE_FILTERS, GRADE_CODES } from "@/lib/deliveries/custom-format/catalog";
 import type { CustomFormat } from "@/lib/deliveries/types";
+import { ROLE_LABELS, STATUS_LABELS } from "@/components/people/people-labels";
 
 const DATE_FORMAT_LABELS: Record<CustomFormat["dateFormat"], string> = {
   "YYYY-MM-DD": "2026-09-01 (YYYY-MM-DD)",
@@ -23,17 +24,6 @@ const ENCODING_LABELS: Record<CustomFormat["encoding"], string> = {
   latin1: "Latin-1 (ISO-8859-1)",
 };
 const LINE_ENDING_LABELS: Record<CustomFormat["lineEnding"], string> = { lf: "LF (Linux, macOS)", crlf: "CRLF (Windows)" };
-const ROLE_LABELS: Record<(typeof ROSTER_ROLES)[number], string> = {
-  administrator: "Administrator",
-  aide: "Aide",
-  guardian: "Guardian",
-  parent: "Parent",
-  proctor: "Proctor",
-  relative: "Relative",
-  student: "Student",
-  teacher: "Teacher",
-};
-const STATUS_LABELS = { active: "Active", tobedeleted: "To be deleted" } as const;
 
 export function FormatOptionFields() {
   const { register, formState } = useFormContext<CustomFormat>();
