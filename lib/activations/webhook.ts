@@ -8,11 +8,11 @@ export type ProvisioningSwitches = { autoProvisioning: boolean; webhookUrl: stri
 export type VendorCapability = { autoProvisioningAvailable: boolean };
 
 /**
- * Auto-provisioning on with a webhook URL, and (when `vendor` is given) the capability the
- * operator enabled for the vendor: the only state in which Rollcall calls the vendor.
+ * Auto-provisioning on with a webhook URL, and the capability the operator enabled for the
+ * vendor: the only state in which Rollcall calls the vendor.
  */
-export function sendsWebhooks(provisioning: ProvisioningSwitches, vendor?: VendorCapability): boolean {
-  if (vendor && !vendor.autoProvisioningAvailable) return false;
+export function sendsWebhooks(provisioning: ProvisioningSwitches, vendor: VendorCapability): boolean {
+  if (!vendor.autoProvisioningAvailable) return false;
   return provisioning?.autoProvisioning === true && Boolean(provisioning.webhookUrl);
 }
 

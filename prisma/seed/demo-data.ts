@@ -72,8 +72,11 @@ function applicationData(application: DemoApplication, now: Date) {
 /** As a district admin's click would: the activation, its event and (with auto-provisioning) its webhook. */
 async function activate(tx: Prisma.TransactionClient, demo: (typeof ACTIVATIONS)[number], now: Date) {
   const district = await tx.district.findFirstOrThrow({ where: { name: demo.district }, include: { admins: true } });
-  const application = await tx.application.findFirstOrThrow({ where: { name: demo.application }, include: { provisioning: true } });
-  const autoProvisioned = sendsWebhooks(application.provisioning);
+  const application = await tx.application.findFirstOrThrow({
+    where: { name: demo.application },
+    include: { provisioning: true, vendor: { select: { autoProvisioningAvailable: true } } },
+  });
+  const autoProvisioned = sendsWebhooks(application.provisioning, application.vendor);
   const activation = await tx.activation.create({
     data: { districtId: district.id, applicationId: application.id, mode: demo.mode, origin: "district", autoProvisioned, activatedAt: now },
   });
