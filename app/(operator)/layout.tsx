@@ -7,6 +7,8 @@ const NAV = [
   { href: "/operator/vendors", label: "Vendors" },
   { href: "/operator/districts", label: "Districts" },
   { href: "/operator/health", label: "Health" },
+  { href: "/operator/audit", label: "Audit log" },
+  { href: "/operator/monitoring", label: "Monitoring" },
 ];
 
 export default async function OperatorLayout({ children }: { children: ReactNode }) {

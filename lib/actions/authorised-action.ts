@@ -1,8 +1,10 @@
 // Wraps a server action: authenticate, authorise by role, validate with the form's own
-// schema, then run the domain call. Server actions are public endpoints, so no action may
+// schema, then run the domain call as the signed-in user (the actor of its audit events). Server actions are public endpoints, so no action may
 // skip this.
 import type { z } from "zod";
 import { GENERIC_ERROR, UserFacingError, type ActionResult } from "@/lib/actions/result";
+import { withAuditContext } from "@/lib/audit/context";
+import { requestIp } from "@/lib/audit/record";
 import { isDistrictAdmin, isOperator, isVendorAdmin, type DistrictAdmin, type Operator, type VendorAdmin } from "@/lib/auth/guards";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
@@ -55,7 +57,9 @@ function authorisedAction<Admin extends SessionUser, Schema extends z.ZodType, T
       if (!parsed.success) {
         return { ok: false, formError: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
       }
-      return { ok: true, data: await handler(user, parsed.data) };
+      const actor = { userId: user.id, email: user.email, role: user.role };
+      const data = await withAuditContext({ actor, ip: await requestIp() }, () => handler(user, parsed.data));
+      return { ok: true, data };
     } catch (error) {
       if (error instanceof UserFacingError) {
         return { ok: false, formError: error.message, ...error.details };

@@ -1,7 +1,9 @@
 // Appends to the audit log: who changed what, in which tenant, before → after, from where.
 // The table is append-only (a database trigger refuses updates and deletes). Callers mask
-// secrets before passing values in: nothing here knows which fields are secret.
+// secrets before passing values in (see mask.ts): nothing here knows which fields are secret.
+// Write the event with the same transaction client as the change, so neither lands alone.
 import { headers } from "next/headers";
+import { currentAuditContext } from "@/lib/audit/context";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 
 export type AuditActor = { userId: string | null; email: string; role: string };
@@ -9,24 +11,28 @@ export type AuditActor = { userId: string | null; email: string; role: string };
 /** Rollcall itself, or a command run on the instance's machine: no signed-in user. */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, email: "system", role: "system" };
 
-export type AuditEventInput = {
-  actor: AuditActor;
-  tenantType: "vendor" | "district" | "instance";
-  tenantId: string | null;
-  tenantName: string;
+export type AuditTenant = { tenantType: "vendor" | "district" | "instance"; tenantId: string | null; tenantName: string };
+
+export type AuditEventInput = AuditTenant & {
   action: string;
   summary: string;
   before?: unknown;
   after?: unknown;
+  /** Defaults to the current request's actor (see context.ts), else Rollcall itself. */
+  actor?: AuditActor;
   ip?: string | null;
 };
 
-export async function recordAudit(client: Prisma.TransactionClient | PrismaClient, event: AuditEventInput): Promise<void> {
+type AuditClient = Prisma.TransactionClient | PrismaClient;
+
+export async function recordAudit(client: AuditClient, event: AuditEventInput): Promise<void> {
+  const context = currentAuditContext();
+  const actor = event.actor ?? context?.actor ?? SYSTEM_ACTOR;
   await client.auditEvent.create({
     data: {
-      actorUserId: event.actor.userId,
-      actorEmail: event.actor.email,
-      actorRole: event.actor.role,
+      actorUserId: actor.userId,
+      actorEmail: actor.email,
+      actorRole: actor.role,
       tenantType: event.tenantType,
       tenantId: event.tenantId,
       tenantName: event.tenantName,
@@ -34,9 +40,20 @@ export async function recordAudit(client: Prisma.TransactionClient | PrismaClien
       summary: event.summary,
       before: asJson(event.before),
       after: asJson(event.after),
-      ip: event.ip ?? null,
+      ip: event.ip !== undefined ? event.ip : (context?.ip ?? null),
     },
   });
+}
+
+/** The vendor as the audit log names it; throws for an unknown id, which callers have already checked. */
+export async function vendorTenant(client: AuditClient, vendorId: string): Promise<AuditTenant> {
+  const vendor = await client.vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { name: true } });
+  return { tenantType: "vendor", tenantId: vendorId, tenantName: vendor.name };
+}
+
+export async function districtTenant(client: AuditClient, districtId: string): Promise<AuditTenant> {
+  const district = await client.district.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
+  return { tenantType: "district", tenantId: districtId, tenantName: district.name };
 }
 
 // Dates become ISO strings and undefined fields drop out, as they would in any JSON.
@@ -55,6 +72,10 @@ export async function requestIp(): Promise<string | null> {
     // Called from a command or a job rather than a request: there is no client.
     return null;
   }
+  return ipFromHeaders(requestHeaders);
+}
+
+export function ipFromHeaders(requestHeaders: Headers): string | null {
   const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || requestHeaders.get("x-real-ip")?.trim() || null;
 }
