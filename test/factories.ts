@@ -1,7 +1,8 @@
 // Builders for integration tests: each call makes new, uniquely named rows.
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
+import type { CredentialsLookup, DistrictCredentials } from "@/lib/data-api/credentials";
+import { db } from "@/lib/db";
 
 export async function createVendorWithApplication(
   name = `Vendor ${randomUUID().slice(0, 8)}`,
@@ -97,4 +98,10 @@ export async function createActivation(
       deactivatedAt: status === "deactivated" ? new Date() : null,
     },
   });
+}
+
+/** The credentials of a lookup the test expects to succeed. */
+export function credentialsOf(lookup: CredentialsLookup): DistrictCredentials {
+  if (!lookup.ok) throw new Error(`Expected credentials, got ${lookup.reason}`);
+  return lookup.credentials;
 }

@@ -1,6 +1,7 @@
 // The session of a teacher, student or staff member who signed in through their district's
 // identity provider: a signed cookie naming the RosterUser, separate from the admins'
-// next-auth session. Each request re-reads the person, so a retired person is signed out at once.
+// next-auth session. Each request re-reads the person, so a retired person, or everyone of a
+// district the operator suspends, is signed out at once.
 import { createHmac } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { cookies } from "next/headers";
@@ -10,6 +11,7 @@ import { cache } from "react";
 import type { RosterRole } from "@/generated/prisma/client";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
+import { ACTIVE_TENANT } from "@/lib/tenants/suspension";
 
 export const PERSON_COOKIE = "rollcall_person";
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -74,7 +76,7 @@ export const getSignedInPerson = cache(async (): Promise<SignedInPerson | null> 
   const session = await personIdFromCookie();
   if (!session) return null;
   const person = await db().rosterUser.findFirst({
-    where: { id: session.personId, districtId: session.districtId, status: "active", enabledUser: true },
+    where: { id: session.personId, districtId: session.districtId, status: "active", enabledUser: true, district: ACTIVE_TENANT },
     select: {
       id: true,
       sourcedId: true,

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { SANDBOX_DISTRICT } from "@/lib/webhooks/payload";
-import { createVendorWithApplication } from "@/test/factories";
+import { createVendorWithApplication, credentialsOf } from "@/test/factories";
 
 const oldKey = randomBytes(32).toString("base64");
 const newKey = randomBytes(32).toString("hex");
@@ -42,7 +42,7 @@ async function storeOneSecretOfEachKind(app: Awaited<ReturnType<typeof startedWi
     },
   );
   const signingSecret = (await app.signing.currentSigningSecret(application.id)).secret;
-  const clientSecret = (await app.credentials.credentialsForDistrict(vendor.id, SANDBOX_DISTRICT.guid))!.clientSecret;
+  const clientSecret = credentialsOf(await app.credentials.credentialsForDistrict(vendor.id, SANDBOX_DISTRICT.guid)).clientSecret;
   // The instance has one host key: this test's is made anew under the key being rotated away from.
   await db().instance.updateMany({ data: { sftpHostKey: null } });
   const hostKeyFingerprint = (await app.hostKey.loadOrCreateHostKey(app.config.encryptionKey)).fingerprint;
@@ -58,7 +58,7 @@ async function readBack(app: Awaited<ReturnType<typeof startedWith>>, stored: Aw
   return {
     headerValue: app.settings.revealHeaderValue(stored.applicationId, header.encryptedValue ?? ""),
     signingSecret: (await app.signing.currentSigningSecret(stored.applicationId)).secret,
-    clientSecret: (await app.credentials.credentialsForDistrict(stored.vendorId, SANDBOX_DISTRICT.guid))!.clientSecret,
+    clientSecret: credentialsOf(await app.credentials.credentialsForDistrict(stored.vendorId, SANDBOX_DISTRICT.guid)).clientSecret,
     deliveryKeyOpens: app.deliveryKey.openDeliveryPrivateKey((await db().fileDelivery.findUniqueOrThrow({ where: { applicationId: stored.applicationId } })).sftpPrivateKey!).includes("OPENSSH PRIVATE KEY"),
   };
 }

@@ -22,10 +22,16 @@ export type DistrictCredentials = {
   oneRosterBaseUrl: string;
 };
 
-/** Null when the district is unknown or uses none of the vendor's applications: the caller answers 404 either way. */
-export async function credentialsForDistrict(vendorId: string, districtGuid: string): Promise<DistrictCredentials | null> {
+export type CredentialsLookup =
+  | { ok: true; credentials: DistrictCredentials }
+  /** not_found: the district is unknown or uses none of the vendor's applications (one answer for both, so GUIDs cannot be probed). */
+  | { ok: false; reason: "not_found" | "district_suspended" };
+
+export async function credentialsForDistrict(vendorId: string, districtGuid: string): Promise<CredentialsLookup> {
   const district = await accessibleDistrict(vendorId, districtGuid);
-  if (!district) return null;
+  if (!district) return { ok: false, reason: "not_found" };
+  // Handing out credentials that every Data API call would refuse only hides why the vendor's sync fails.
+  if (district.suspendedAt) return { ok: false, reason: "district_suspended" };
 
   await db().dataApiCredential.createMany({ data: [newCredential(vendorId, district.id)], skipDuplicates: true });
   const credential = await db().dataApiCredential.findUniqueOrThrow({
@@ -33,7 +39,7 @@ export async function credentialsForDistrict(vendorId: string, districtGuid: str
     select: { id: true, clientId: true, encryptedSecret: true },
   });
   const { publicUrl, encryptionKey } = getConfig();
-  return {
+  const credentials = {
     districtGUID: district.districtGuid,
     districtName: district.name,
     sandbox: district.sandbox,
@@ -42,17 +48,18 @@ export async function credentialsForDistrict(vendorId: string, districtGuid: str
     tokenUrl: publicUrl + TOKEN_PATH,
     oneRosterBaseUrl: publicUrl + ONEROSTER_PATH,
   };
+  return { ok: true, credentials };
 }
 
 async function accessibleDistrict(vendorId: string, districtGuid: string) {
   if (!isUuid(districtGuid)) return null;
   if (districtGuid === SANDBOX_DISTRICT.guid) {
     const sandbox = await ensureSandboxDistrict();
-    return db().district.findUniqueOrThrow({ where: { id: sandbox.id }, select: { id: true, districtGuid: true, name: true, sandbox: true } });
+    return db().district.findUniqueOrThrow({ where: { id: sandbox.id }, select: { id: true, districtGuid: true, name: true, sandbox: true, suspendedAt: true } });
   }
   return db().district.findFirst({
     where: { districtGuid, sandbox: false, activations: { some: { status: "active", application: { vendorId } } } },
-    select: { id: true, districtGuid: true, name: true, sandbox: true },
+    select: { id: true, districtGuid: true, name: true, sandbox: true, suspendedAt: true },
   });
 }
 

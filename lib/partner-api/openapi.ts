@@ -71,7 +71,10 @@ export function partnerOpenApi() {
           responses: {
             "200": { description: "The credentials", content: { "application/json": { schema: { $ref: "#/components/schemas/Credentials" } } } },
             "401": { description: "Missing, unknown or revoked API key", content: { "application/json": { schema: errorSchema } } },
-            "403": { description: "`vendor_suspended`: the operator suspended the vendor", content: { "application/json": { schema: errorSchema } } },
+            "403": {
+              description: "`vendor_suspended`: the operator suspended the vendor; `district_suspended`: the operator suspended this district (its Data API refuses every token until it is resumed)",
+              content: { "application/json": { schema: errorSchema } },
+            },
             "404": { description: "No such district among your customers", content: { "application/json": { schema: errorSchema } } },
           },
         },

@@ -3,6 +3,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postToken } from "@/app/api/oauth/token/route";
 import { GET as getActivations } from "@/app/api/partner/v1/activations/route";
+import { GET as getCredentials } from "@/app/api/partner/v1/districts/[districtGuid]/credentials/route";
+import { getSignedInPerson, PERSON_COOKIE, personSessionToken } from "@/lib/auth/person-session";
 import { getSessionUser } from "@/lib/auth/session";
 import { credentialsForDistrict } from "@/lib/data-api/credentials";
 import { db } from "@/lib/db";
@@ -12,9 +14,11 @@ import { createApiKeyAction } from "@/lib/partner-api/actions";
 import { createScimToken } from "@/lib/scim/tokens";
 import { scimClient } from "@/lib/scim/test-support";
 import { DISTRICT_SUSPENDED_MESSAGE, VENDOR_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
-import { createActivation, createDistrictAdmin, createVendorWithApplication } from "@/test/factories";
+import { createActivation, createDistrictAdmin, createVendorWithApplication, credentialsOf } from "@/test/factories";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
+const cookieJar = new Map<string, string>();
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined) }) }));
 
 const base = "http://rollcall.test";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -51,7 +55,7 @@ describe("a suspended district", () => {
     districtId = admin.districtId!;
     await createActivation(districtId, vendor.application.id);
     const { districtGuid } = await db().district.findUniqueOrThrow({ where: { id: districtId } });
-    credentials = (await credentialsForDistrict(vendor.vendor.id, districtGuid))!;
+    credentials = credentialsOf(await credentialsForDistrict(vendor.vendor.id, districtGuid));
     return () => vi.useRealTimers();
   });
 
@@ -85,6 +89,41 @@ describe("a suspended district", () => {
     expect((await scim("GET", "/Users")).status).toBe(200);
   });
 
+  it("is refused to vendors asking the Partner API for its Data API credentials, until it is resumed", async () => {
+    const { districtGuid } = await db().district.findUniqueOrThrow({ where: { id: districtId } });
+    vi.mocked(getSessionUser).mockResolvedValue(vendor.admin);
+    const created = await createApiKeyAction({ name: "Roster sync" });
+    if (!created.ok) throw new Error(created.formError);
+    const ask = () =>
+      getCredentials(new Request(`${base}/api/partner/v1/districts/${districtGuid}/credentials`, { headers: bearer(created.data.key) }), {
+        params: Promise.resolve({ districtGuid }),
+      });
+
+    await suspendDistrict(districtId, new Date());
+    const refused = await ask();
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: "district_suspended", message: DISTRICT_SUSPENDED_MESSAGE } });
+
+    await suspendDistrict(districtId, null);
+    expect(await (await ask()).json()).toMatchObject({ districtGUID: districtGuid, clientId: credentials.clientId });
+  });
+
+  it("signs out its teachers and students at their next request, and lets them back in on resume", async () => {
+    const person = await db().rosterUser.create({
+      data: { districtId, sourcedId: `t-${districtId.slice(0, 8)}`, username: "teacher", givenName: "Ada", familyName: "Park", role: "teacher", source: "sso" },
+    });
+    vi.stubEnv("NEXTAUTH_SECRET", "suspension-test-secret");
+    cookieJar.set(PERSON_COOKIE, await personSessionToken(person));
+    expect(await getSignedInPerson()).toMatchObject({ id: person.id });
+
+    await suspendDistrict(districtId, new Date());
+    expect(await getSignedInPerson()).toBeNull();
+
+    await suspendDistrict(districtId, null);
+    expect(await getSignedInPerson()).toMatchObject({ id: person.id });
+    vi.unstubAllEnvs();
+  });
+
   it("gets 403 for its people upsert API token, and nothing is stored", async () => {
     const district = await districtWithApiToken();
     await suspendDistrict(district.districtId, new Date());
@@ -101,7 +140,7 @@ describe("a suspended vendor", () => {
     const created = await createApiKeyAction({ name: "Production sync" });
     if (!created.ok) throw new Error(created.formError);
     const list = () => getActivations(new Request(`${base}/api/partner/v1/activations`, { headers: bearer(created.data.key) }));
-    const sandbox = (await credentialsForDistrict(vendor.vendor.id, "00000000-0000-4000-8000-000000000000"))!;
+    const sandbox = credentialsOf(await credentialsForDistrict(vendor.vendor.id, "00000000-0000-4000-8000-000000000000"));
     const { access_token } = await (await token(sandbox.clientId, sandbox.clientSecret)).json();
 
     await suspendVendor(vendor.vendor.id, new Date());
