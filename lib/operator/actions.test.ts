@@ -6,6 +6,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hashToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import {
+  addApplicationAction,
   createDistrictAction,
   createVendorAction,
   inviteDistrictAdminAction,
@@ -50,6 +51,7 @@ describe("who may call the operator actions", () => {
         suspendDistrictAction({ tenantId: districtAdmin.districtId! }),
         inviteVendorAdminAction({ tenantId: vendor.id, email: "new@vendor.test", name: "New Admin" }),
         inviteDistrictAdminAction({ tenantId: districtAdmin.districtId!, email: "new@district.test", name: "New Admin" }),
+        addApplicationAction({ tenantId: vendor.id, name: "Sneaky App", description: "" }),
       ]);
       for (const refusal of refusals) expect(refusal).toEqual({ ok: false, formError: "Only Rollcall operators can change this." });
     }
@@ -59,6 +61,7 @@ describe("who may call the operator actions", () => {
     expect(await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).toMatchObject({ autoProvisioningAvailable: false, suspendedAt: null });
     expect((await db().district.findUniqueOrThrow({ where: { id: districtAdmin.districtId! } })).suspendedAt).toBeNull();
     expect(await db().invitation.count()).toBe(0);
+    expect(await db().application.count({ where: { vendorId: vendor.id } })).toBe(1);
     expect(await db().auditEvent.count()).toBe(0);
   });
 });
@@ -80,6 +83,36 @@ describe("creating a vendor", () => {
     await createVendorAction({ name: "Contoso Reading" });
     expect(await createVendorAction({ name: "contoso reading" })).toMatchObject({ ok: false, fieldErrors: { name: expect.stringContaining("already exists") } });
     expect(await db().vendor.count({ where: { name: { equals: "Contoso Reading", mode: "insensitive" } } })).toBe(1);
+  });
+});
+
+describe("adding an application to a vendor", () => {
+  it("adds it unlisted, with auto-provisioning off, audited; the vendor's admins see it", async () => {
+    const { vendor } = await createVendorWithApplication();
+    const added = await addApplicationAction({ tenantId: vendor.id, name: " Lighthouse Reader ", description: "Levelled reading for K-5" });
+    if (!added.ok) throw new Error(added.formError);
+    expect(await db().application.findUniqueOrThrow({ where: { id: added.data.id }, include: { provisioning: true } })).toMatchObject({
+      vendorId: vendor.id,
+      name: "Lighthouse Reader",
+      description: "Levelled reading for K-5",
+      publishedAt: null,
+      provisioning: { autoProvisioning: false, webhookUrl: null },
+    });
+    expect(await auditOf(vendor.id)).toMatchObject([
+      { action: "application.created", actorRole: "OPERATOR", tenantName: vendor.name, after: { name: "Lighthouse Reader", description: "Levelled reading for K-5" } },
+    ]);
+  });
+
+  it("refuses an empty or taken name and an unknown vendor, storing nothing", async () => {
+    const { vendor, application } = await createVendorWithApplication();
+    expect(await addApplicationAction({ tenantId: vendor.id, name: "", description: "" })).toMatchObject({ ok: false, fieldErrors: { name: "Enter the application's name" } });
+    expect(await addApplicationAction({ tenantId: vendor.id, name: application.name.toUpperCase(), description: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: expect.stringContaining("already has an application named") },
+    });
+    expect(await addApplicationAction({ tenantId: randomUUID(), name: "Orphan", description: "" })).toMatchObject({ ok: false, formError: expect.stringContaining("not found") });
+    expect(await db().application.count({ where: { vendorId: vendor.id } })).toBe(1);
+    expect(await auditOf(vendor.id)).toEqual([]);
   });
 });
 

@@ -3,8 +3,9 @@
 // The operator console's server actions: operators only, each change audited with the IP it came from.
 import { operatorAction } from "@/lib/actions/authorised-action";
 import { requestIp } from "@/lib/audit/record";
+import { addApplication } from "@/lib/operator/applications";
 import { inviteAdmin } from "@/lib/operator/invite-admin";
-import { autoProvisioningAvailableSchema, createDistrictSchema, createVendorSchema, inviteAdminSchema, tenantIdSchema } from "@/lib/operator/schemas";
+import { addApplicationSchema, autoProvisioningAvailableSchema, createDistrictSchema, createVendorSchema, inviteAdminSchema, tenantIdSchema } from "@/lib/operator/schemas";
 import { createDistrict, createVendor, setAutoProvisioningAvailable, setSuspended } from "@/lib/operator/tenants";
 
 export const createVendorAction = operatorAction(
@@ -50,4 +51,9 @@ export const inviteVendorAdminAction = operatorAction(
 export const inviteDistrictAdminAction = operatorAction(
   () => inviteAdminSchema,
   (operator, input) => inviteAdmin(operator, "district", input),
+);
+
+export const addApplicationAction = operatorAction(
+  () => addApplicationSchema,
+  (_operator, { tenantId, ...input }) => addApplication(tenantId, input),
 );

@@ -1,13 +1,13 @@
 // The operator console's forms: one schema each for the browser and the server action.
 import { z } from "zod";
 
-const name = (what: string) =>
+const name = (what: string, article = "A") =>
   z
     .string()
     .trim()
     .min(1, `Enter the ${what}'s name`)
-    .max(120, `A ${what}'s name can be at most 120 characters`)
-    .refine((value) => !/\p{Cc}/u.test(value), `A ${what}'s name can't contain control characters`);
+    .max(120, `${article} ${what}'s name can be at most 120 characters`)
+    .refine((value) => !/\p{Cc}/u.test(value), `${article} ${what}'s name can't contain control characters`);
 
 export const createVendorSchema = z.object({ name: name("vendor") });
 export type CreateVendorInput = z.input<typeof createVendorSchema>;
@@ -32,3 +32,10 @@ export type InviteAdminInput = z.input<typeof inviteAdminSchema>;
 export const tenantIdSchema = z.object({ tenantId: z.string().uuid() });
 
 export const autoProvisioningAvailableSchema = z.object({ tenantId: z.string().uuid(), available: z.boolean() });
+
+export const addApplicationSchema = z.object({
+  tenantId: z.string().uuid(),
+  name: name("application", "An"),
+  description: z.string().trim().max(500, "A description can be at most 500 characters"),
+});
+export type AddApplicationInput = z.input<typeof addApplicationSchema>;

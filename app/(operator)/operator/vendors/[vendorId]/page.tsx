@@ -4,10 +4,12 @@ import { AdminList, InvitationList } from "@/components/operator/admins-and-invi
 import { AutoProvisioningSwitch } from "@/components/operator/auto-provisioning-switch";
 import { InviteAdminForm } from "@/components/operator/invite-admin-form";
 import { TenantPageHeader } from "@/components/operator/tenant-page-header";
+import { AddApplicationForm, VendorApplications } from "@/components/operator/vendor-applications";
 import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
 import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { PageSection } from "@/components/ui/page-section";
 import { requireOperator } from "@/lib/auth/guards";
+import { listVendorApplications } from "@/lib/operator/applications";
 import { getVendorDetail } from "@/lib/operator/queries";
 import { isUuid } from "@/lib/uuid";
 
@@ -18,6 +20,7 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
   const { vendorId } = await params;
   const vendor = isUuid(vendorId) ? await getVendorDetail(vendorId) : null;
   if (!vendor) notFound();
+  const applications = await listVendorApplications(vendor.id);
   const { counts } = vendor;
 
   return (
@@ -42,6 +45,10 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
           available={vendor.autoProvisioningAvailable}
           applicationsWithAutoProvisioning={counts.autoProvisioningOn}
         />
+      </PageSection>
+      <PageSection id="applications" title="Applications">
+        <VendorApplications applications={applications} />
+        <AddApplicationForm vendorId={vendor.id} />
       </PageSection>
       <PageSection id="admins" title="Admins">
         <AdminList admins={vendor.admins} />
