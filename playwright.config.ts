@@ -31,7 +31,8 @@ export default defineConfig({
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
-    // One data folder per port, so two runs on different ports never share a database.
-    env: { PORT: String(port), ROLLCALL_DATA_DIR: `.data/e2e-${port}` },
+    // One data folder per port, so two runs on different ports never share a database. Mail
+    // goes to the journeys' own SMTP server on loopback (e2e/mailbox.ts).
+    env: { PORT: String(port), ROLLCALL_DATA_DIR: `.data/e2e-${port}`, SMTP_URL: `smtp://127.0.0.1:${port + 21_000}` },
   },
 });
