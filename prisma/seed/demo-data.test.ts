@@ -2,9 +2,18 @@ import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { hasDemoData } from "@/lib/instance/demo";
+import { createOperatorInvitation } from "@/lib/invitations/operators";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoDataIfEmpty } from "@/prisma/seed/demo-data";
 
 describe("demo data", () => {
+  it("is not loaded once the first operator has been invited, even before they accept", async () => {
+    const invited = await createOperatorInvitation({ email: "first.operator@state.example" });
+    expect(invited.ok).toBe(true);
+    expect(await loadDemoDataIfEmpty(db())).toBe(false);
+    expect(await db().user.count()).toBe(0);
+    await db().invitation.deleteMany();
+  });
+
   it("loads into an empty database once, and never over existing data", async () => {
     expect(await hasDemoData()).toBe(false);
     expect(await loadDemoDataIfEmpty(db())).toBe(true);

@@ -12,10 +12,14 @@ import { ACTIVATIONS, DEMO_PASSWORD, DEMO_RECEIVER_PATH, DEMO_OPERATOR, DISTRICT
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "@/prisma/seed/demo-catalog";
 
-/** Loads the demo data unless the database already holds any vendor, district or user. */
+/**
+ * Loads the demo data unless the database already holds any vendor, district, user or
+ * invitation (a real instance's first operator may still be only an invitation from
+ * `create-operator`, and must never meet the demo logins and their published password).
+ */
 export async function loadDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean> {
-  const [vendors, districts, users] = await Promise.all([prisma.vendor.count(), prisma.district.count({ where: { sandbox: false } }), prisma.user.count()]);
-  if (vendors + districts + users > 0) return false;
+  const counts = await Promise.all([prisma.vendor.count(), prisma.district.count({ where: { sandbox: false } }), prisma.user.count(), prisma.invitation.count()]);
+  if (counts.some((count) => count > 0)) return false;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
