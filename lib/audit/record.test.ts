@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { recordAudit, requestIp } from "@/lib/audit/record";
+import { withAuditContext } from "@/lib/audit/context";
+import { ipFromHeaders, recordAudit, requestIp } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 
 describe("the audit log", () => {
@@ -27,5 +28,22 @@ describe("the audit log", () => {
 
   it("has no client address outside a request", async () => {
     await expect(requestIp()).resolves.toBeNull();
+  });
+
+  it("takes the address the proxy added, not one the client put first in X-Forwarded-For", () => {
+    expect(ipFromHeaders(new Headers({ "x-forwarded-for": "10.9.9.9, 198.51.100.7" }))).toBe("198.51.100.7");
+    expect(ipFromHeaders(new Headers({ "x-forwarded-for": "198.51.100.7" }))).toBe("198.51.100.7");
+    expect(ipFromHeaders(new Headers({ "x-real-ip": "198.51.100.8" }))).toBe("198.51.100.8");
+    expect(ipFromHeaders(new Headers())).toBeNull();
+  });
+
+  it("records the acting user and address of the request it runs in, and Rollcall itself outside any", async () => {
+    const event = { tenantType: "instance", tenantId: null, tenantName: "Rollcall", summary: "Something changed" } as const;
+    const actor = { userId: null, email: "kim@district.test", role: "DISTRICT_ADMIN" };
+    await withAuditContext({ actor, ip: "198.51.100.4" }, () => recordAudit(db(), { ...event, action: "test.in_request" }));
+    await recordAudit(db(), { ...event, action: "test.outside" });
+
+    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "test.in_request" } })).toMatchObject({ actorEmail: "kim@district.test", actorRole: "DISTRICT_ADMIN", ip: "198.51.100.4" });
+    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "test.outside" } })).toMatchObject({ actorEmail: "system", actorRole: "system", ip: null });
   });
 });

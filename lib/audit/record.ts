@@ -75,7 +75,11 @@ export async function requestIp(): Promise<string | null> {
   return ipFromHeaders(requestHeaders);
 }
 
+/**
+ * The last X-Forwarded-For entry: the one the proxy in front of Rollcall added. Earlier entries
+ * arrive from the client and could name any address it likes.
+ */
 export function ipFromHeaders(requestHeaders: Headers): string | null {
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || requestHeaders.get("x-real-ip")?.trim() || null;
 }
