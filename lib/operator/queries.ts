@@ -85,7 +85,17 @@ export async function getDistrictDetail(districtId: string) {
   } as const;
 }
 
-export type AuditEventView = { id: string; at: Date; actorEmail: string; actorRole: string; action: string; summary: string; tenantName: string };
+export type AuditEventView = {
+  id: string;
+  at: Date;
+  actorEmail: string;
+  actorRole: string;
+  action: string;
+  summary: string;
+  tenantType: string;
+  tenantId: string | null;
+  tenantName: string;
+};
 
 /** The console's overview: how many tenants, how many suspended, pending invitations, the latest audit events. */
 export async function getOperatorOverview(now = new Date()) {
@@ -98,7 +108,7 @@ export async function getOperatorOverview(now = new Date()) {
     db().auditEvent.findMany({
       orderBy: { at: "desc" },
       take: 10,
-      select: { id: true, at: true, actorEmail: true, actorRole: true, action: true, summary: true, tenantName: true },
+      select: { id: true, at: true, actorEmail: true, actorRole: true, action: true, summary: true, tenantType: true, tenantId: true, tenantName: true },
     }),
   ]);
   return { vendors, districts, suspended: suspendedVendors + suspendedDistricts, pendingInvitations, latestEvents: latestEvents satisfies AuditEventView[] };

@@ -39,7 +39,15 @@ export default async function OperatorOverviewPage() {
           </li>
         ))}
       </ul>
-      <PageSection id="latest-changes" title="Latest changes">
+      <PageSection
+        id="latest-changes"
+        title="Latest changes"
+        aside={
+          <Link href="/operator/audit" className="text-sm font-medium text-brand-700 hover:underline">
+            See the whole audit log
+          </Link>
+        }
+      >
         <AuditEventsTable events={overview.latestEvents} />
       </PageSection>
     </>
