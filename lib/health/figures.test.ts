@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { db } from "@/lib/db";
 import { collectHealth } from "@/lib/health/figures";
+import { checkLiveness, FIGURES_FRESH_MS } from "@/lib/health/liveness";
 import { addJob } from "@/lib/jobs/enqueue";
 import { newMessageId } from "@/lib/webhooks/messages";
 import { createDistrictAdmin, createVendorWithApplication } from "@/test/factories";
@@ -154,5 +155,21 @@ describe("GET /api/health", () => {
     for (const secret of ["hooks.example.com", "s3cr3t", "Secretive Vendor", admin.email, districtAdmin.email, vendor.id, application!.id]) {
       expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe("checkLiveness", () => {
+  it("reads the figures at most once per 10 seconds, however often it is probed", async () => {
+    const { application } = await createVendorWithApplication();
+    const start = new Date(Date.now() + 60 * HOUR);
+    const first = await checkLiveness(start);
+    if (first.status !== "ok" || !first.figures) throw new Error("expected figures");
+
+    await recordAttempt(application.id, { minutesAgo: 1, succeeded: false });
+    const soon = await checkLiveness(new Date(start.getTime() + FIGURES_FRESH_MS - 1));
+    expect(soon).toMatchObject({ status: "ok", figures: { failingWebhookEndpoints: first.figures.failingWebhookEndpoints } });
+
+    const later = await checkLiveness(new Date(start.getTime() + FIGURES_FRESH_MS));
+    expect(later).toMatchObject({ status: "ok", figures: { failingWebhookEndpoints: first.figures.failingWebhookEndpoints + 1 } });
   });
 });
