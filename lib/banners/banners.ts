@@ -1,10 +1,12 @@
 // Reads and writes an application's promotion banner, always scoped to the vendor that
 // owns the application: another vendor's application id is simply not found.
 import { UserFacingError } from "@/lib/actions/result";
+import { changedFields, recordApplicationAudit } from "@/lib/applications/audit";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { bannerImageUrl, DEFAULT_BANNER_COLOURS, type BannerInput, type BannerValues } from "@/lib/banners/schema";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/uuid";
+import type { Prisma } from "@/generated/prisma/client";
 
 export const STALE_BANNER_MESSAGE = "This banner was changed by someone else — reload to see their changes, then save again.";
 export const SHOWN_NEEDS_AUTO_PROVISIONING =
@@ -81,7 +83,7 @@ export async function saveBanner(actor: { vendorId: string }, input: BannerValue
   return db().$transaction(async (tx) => {
     const application = await tx.application.findFirst({
       where: { id: input.applicationId, vendorId: actor.vendorId },
-      select: { id: true, provisioning: { select: { autoProvisioning: true } }, banner: { select: { version: true } } },
+      select: { id: true, provisioning: { select: { autoProvisioning: true } }, banner: true },
     });
     if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
     if ((application.banner?.version ?? 0) !== input.version) throw staleBanner();
@@ -113,11 +115,45 @@ export async function saveBanner(actor: { vendorId: string }, input: BannerValue
         : { count: 0 };
     if (updated.count + created.count === 0) throw staleBanner();
 
+    await recordBannerChange(tx, application.id, application.banner, content);
     await tx.bannerImage.deleteMany({
       where: { applicationId: application.id, ...(input.imageId ? { id: { not: input.imageId } } : {}) },
     });
     return { version };
   });
+}
+
+type BannerContent = { headline: string; body: string; ctaLabel: string; backgroundColor: string; accentColor: string; imageId: string | null; shown: boolean };
+
+const FIELD_NAMES: Record<keyof BannerContent, string> = {
+  headline: "headline",
+  body: "text",
+  ctaLabel: "button label",
+  backgroundColor: "background colour",
+  accentColor: "accent colour",
+  imageId: "image",
+  shown: "shown",
+};
+
+/** One audit event for a save that changed something; a save of the same values records nothing. */
+async function recordBannerChange(tx: Prisma.TransactionClient, applicationId: string, stored: BannerContent | null, next: BannerContent) {
+  const empty: BannerContent = { headline: "", body: "", ctaLabel: DEFAULT_CTA_LABEL, ...DEFAULT_BANNER_COLOURS, imageId: null, shown: false };
+  const previous = stored ? pickContent(stored) : empty;
+  const { changed, before, after } = changedFields(previous, next);
+  if (changed.length === 0) return;
+  const visibility = changed.includes("shown") ? (next.shown ? " and shown in the gallery" : " and hidden from the gallery") : "";
+  const fields = changed.filter((field) => field !== "shown").map((field) => FIELD_NAMES[field]);
+  await recordApplicationAudit(tx, applicationId, {
+    action: "banner.changed",
+    summary: (name) =>
+      fields.length > 0 ? `Banner of ${name} changed (${fields.join(", ")})${visibility}` : `Banner of ${name} ${next.shown ? "shown in" : "hidden from"} the gallery`,
+    before: stored ? before : null,
+    after,
+  });
+}
+
+function pickContent({ headline, body, ctaLabel, backgroundColor, accentColor, imageId, shown }: BannerContent): BannerContent {
+  return { headline, body, ctaLabel, backgroundColor, accentColor, imageId, shown };
 }
 
 function staleBanner(): UserFacingError {

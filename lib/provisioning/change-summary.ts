@@ -58,8 +58,8 @@ function describeUrlChange(before: string | null, after: string | null): string 
   return before ? `Webhook URL changed to ${withoutQuery(after)}` : `Webhook URL set to ${withoutQuery(after)}`;
 }
 
-/** Query strings often carry tokens; the history shows only where requests go. */
-function withoutQuery(value: string): string {
+/** Query strings often carry tokens; the history (and the audit log) shows only where requests go. */
+export function withoutQuery(value: string): string {
   try {
     const url = new URL(value);
     return `${url.origin}${url.pathname}${url.search ? "?…" : ""}`;

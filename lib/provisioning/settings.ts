@@ -5,7 +5,7 @@ import { UserFacingError } from "@/lib/actions/result";
 import { getConfig } from "@/lib/config";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
-import { summarizeChanges, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
+import { summarizeChanges, withoutQuery, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
 import {
   CAPABILITY_MISSING_MESSAGE,
   DEFAULT_BUTTON_LABEL,
@@ -13,7 +13,9 @@ import {
   type ProvisioningSettings,
   type ProvisioningSettingsInput,
 } from "@/lib/provisioning/schema";
+import { changedFields, recordApplicationAudit } from "@/lib/applications/audit";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
+import { maskSecret } from "@/lib/audit/mask";
 import { isUuid } from "@/lib/uuid";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -119,6 +121,13 @@ export async function saveProvisioningSettings(
       await tx.provisioningChange.create({
         data: { applicationId: application.id, actorId: actor.id, version, summary },
       });
+      const { before, after } = changedFields(auditedSettings(stored), auditedSettings({ ...next, headers }));
+      await recordApplicationAudit(tx, application.id, {
+        action: "provisioning.settings_changed",
+        summary: (name) => `Provisioning settings of ${name} changed: ${summary.join("; ")}`,
+        before,
+        after,
+      });
     }
     return { version };
   });
@@ -203,4 +212,21 @@ function snapshot(config: StoredConfig | null): SettingsSnapshot {
 
 function headerSnapshot(header: { name: string; secret: boolean; value: string | null; encryptedValue: string | null }) {
   return { name: header.name, secret: header.secret, valueFingerprint: (header.secret ? header.encryptedValue : header.value) ?? "" };
+}
+
+type AuditedHeader = { name: string; secret: boolean; value: string | null; encryptedValue: string | null };
+
+/** The settings as the audit log shows them: a secret header's value only as set, a URL without its query. */
+function auditedSettings(config: (Omit<SettingsSnapshot, "headers"> & { headers: AuditedHeader[] }) | null) {
+  return {
+    autoProvisioning: config?.autoProvisioning ?? false,
+    autoApprove: config?.autoApprove ?? false,
+    webhookUrl: config?.webhookUrl ? withoutQuery(config.webhookUrl) : null,
+    buttonLabel: config?.buttonLabel ?? DEFAULT_BUTTON_LABEL,
+    headers: (config?.headers ?? []).map((header) => ({
+      name: header.name,
+      secret: header.secret,
+      value: header.secret ? maskSecret(header.encryptedValue) : header.value,
+    })),
+  };
 }
