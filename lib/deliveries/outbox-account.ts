@@ -3,6 +3,7 @@
 // as districts' keys), and what to connect to. Callers have already checked that the signed-in
 // vendor admin owns the application; every query is scoped by the application id.
 import { randomBytes } from "node:crypto";
+import { recordApplicationAudit } from "@/lib/applications/audit";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isUniqueViolation, MAX_KEYS, type SftpKeyView } from "@/lib/sftp/accounts";
@@ -62,9 +63,17 @@ export async function addOutboxKey(applicationId: string, input: { name: string;
   if (count >= MAX_KEYS) return { ok: false, message: `This account has ${MAX_KEYS} keys. Remove one that is no longer used, then add this one.` };
   const { algorithm, fingerprint, publicKey } = parsed.key;
   try {
-    const key = await db().outboxKey.create({
-      data: { applicationId, name: checked.data.name, algorithm, fingerprint, publicKey, createdById },
-      select: KEY_VIEW,
+    const key = await db().$transaction(async (tx) => {
+      const created = await tx.outboxKey.create({
+        data: { applicationId, name: checked.data.name, algorithm, fingerprint, publicKey, createdById },
+        select: KEY_VIEW,
+      });
+      await recordApplicationAudit(tx, applicationId, {
+        action: "outbox_key.added",
+        summary: (name) => `SSH key “${created.name}” added to the Rollcall-hosted SFTP account of ${name}`,
+        after: { name: created.name, algorithm, fingerprint },
+      });
+      return created;
     });
     return { ok: true, key };
   } catch (error) {
@@ -77,8 +86,18 @@ export async function addOutboxKey(applicationId: string, input: { name: string;
 /** False when the key is not the application's (another application's key, or one already removed). */
 export async function removeOutboxKey(applicationId: string, keyId: string): Promise<boolean> {
   if (!isUuid(applicationId) || !isUuid(keyId)) return false;
-  const { count } = await db().outboxKey.deleteMany({ where: { id: keyId, applicationId } });
-  return count > 0;
+  return db().$transaction(async (tx) => {
+    const key = await tx.outboxKey.findFirst({ where: { id: keyId, applicationId }, select: { name: true, algorithm: true, fingerprint: true } });
+    if (!key) return false;
+    const { count } = await tx.outboxKey.deleteMany({ where: { id: keyId, applicationId } });
+    if (count === 0) return false;
+    await recordApplicationAudit(tx, applicationId, {
+      action: "outbox_key.removed",
+      summary: (name) => `SSH key “${key.name}” removed from the Rollcall-hosted SFTP account of ${name}`,
+      before: key,
+    });
+    return true;
+  });
 }
 
 /** What a vendor's SFTP client connects to, with the host key fingerprint to check on first connect. */

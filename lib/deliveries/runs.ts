@@ -2,6 +2,7 @@
 // the application, written in one transaction so a run exists exactly when its job does.
 // Callers authorise first (the File delivery tab's actions; the schedule's cron item).
 import { UserFacingError } from "@/lib/actions/result";
+import { recordApplicationAudit } from "@/lib/applications/audit";
 import { setupProblem } from "@/lib/deliveries/settings";
 import { deliveryRunJobKey, RUN_DELIVERY_TASK } from "@/lib/deliveries/task-names";
 import { db } from "@/lib/db";
@@ -84,6 +85,14 @@ export async function queueDeliveries(applicationId: string, trigger: DeliveryTr
       });
       await addJob(tx, RUN_DELIVERY_TASK, { runId: run.id }, { jobKey: deliveryRunJobKey(run.id), maxAttempts: RUN_JOB_MAX_ATTEMPTS });
       runIds.push(run.id);
+    }
+    // Deliver now is a vendor admin's doing; the schedule's runs are Rollcall's routine.
+    if (trigger === "manual" && runIds.length > 0) {
+      await recordApplicationAudit(tx, applicationId, {
+        action: "file_delivery.delivery_requested",
+        summary: (name) => `Deliver now: files of ${name} queued for ${runIds.length} ${runIds.length === 1 ? "district" : "districts"}`,
+        after: { districts: runIds.length },
+      });
     }
     return runIds;
   });

@@ -3,10 +3,12 @@
 // two admins never overwrite each other unseen; a custom format is saved as a new version only
 // when its definition changed.
 import { UserFacingError } from "@/lib/actions/result";
+import { recordApplicationAudit } from "@/lib/applications/audit";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { customFormatSchema } from "@/lib/deliveries/custom-format/schema";
 import { newDeliveryKeyPair } from "@/lib/deliveries/key-pair";
 import { ensureOutboxUsername } from "@/lib/deliveries/outbox-account";
+import { recordDeliveryKeyPair, recordDeliverySettingsChange, type AuditedExtras, type DeliverySettingsPart } from "@/lib/deliveries/settings-audit";
 import type { DeliveryDestinationValues } from "@/lib/deliveries/settings-schema";
 import type { CustomFormat } from "@/lib/deliveries/types";
 import { db } from "@/lib/db";
@@ -121,7 +123,7 @@ export function setupProblem(settings: {
 }
 
 export async function saveDeliveryEnabled(actor: Actor, input: { applicationId: string; version: number; enabled: boolean }) {
-  return saveSettings(actor, input, async (tx, stored) => {
+  return saveSettings(actor, input, "enabled", async (tx, stored) => {
     if (input.enabled) {
       const hasSavedFormat = (await tx.customFormatVersion.count({ where: { applicationId: input.applicationId } })) > 0;
       const problem = setupProblem({ ...(stored ?? DEFAULTS), hasSavedFormat });
@@ -137,10 +139,15 @@ type FormatSave =
 
 /** Saves the format; a custom one becomes version n+1 only when it differs from version n. */
 export async function saveDeliveryFormat(actor: Actor, input: FormatSave) {
-  return saveSettings(actor, input, async (tx) => {
+  // The audit log shows a new custom format version as a change even when the format stays custom.
+  const versions: AuditedExtras = { before: {}, after: {} };
+  return saveSettings(actor, input, "format", async (tx) => {
     if (input.format === "oneroster_csv") return { format: input.format, oneRosterDelta: input.oneRosterDelta };
     const latest = await tx.customFormatVersion.findFirst({ where: { applicationId: input.applicationId }, orderBy: { version: "desc" } });
+    versions.before.customFormatVersion = latest?.version ?? null;
+    versions.after.customFormatVersion = latest?.version ?? null;
     if (!latest || canonicalJson(latest.definition) !== canonicalJson(input.custom)) {
+      versions.after.customFormatVersion = (latest?.version ?? 0) + 1;
       await tx.customFormatVersion.create({
         data: {
           applicationId: input.applicationId,
@@ -151,12 +158,12 @@ export async function saveDeliveryFormat(actor: Actor, input: FormatSave) {
       });
     }
     return { format: input.format };
-  });
+  }, versions);
 }
 
 /** Saves the destination; a new host or port forgets the pinned host key, which was another server's. */
 export async function saveDeliveryDestination(actor: Actor, input: DeliveryDestinationValues) {
-  return saveSettings(actor, input, async (_tx, stored) => {
+  return saveSettings(actor, input, "destination", async (_tx, stored) => {
     if (input.destination === "rollcall_hosted") return { destination: input.destination };
     const moved = stored?.sftpHost !== input.sftpHost || stored.sftpPort !== input.sftpPort;
     return {
@@ -175,20 +182,23 @@ export async function saveDeliverySchedule(
   input: { applicationId: string; version: number; schedule: "daily" | "every_hours"; dailyAt: string; timeZone: string; everyHours: number },
 ) {
   const { schedule, dailyAt, timeZone, everyHours } = input;
-  return saveSettings(actor, input, async () => ({ schedule, dailyAt, timeZone, everyHours }));
+  return saveSettings(actor, input, "schedule", async () => ({ schedule, dailyAt, timeZone, everyHours }));
 }
 
 type DeliveryChanges = Partial<Omit<Prisma.FileDeliveryCreateManyInput, "applicationId" | "version">>;
 type StoredDelivery = NonNullable<Awaited<ReturnType<Tx["fileDelivery"]["findUnique"]>>>;
 
 /**
- * One save: checks the version the form started from, writes the changes `build` returns and
- * bumps the version, all in one transaction, then answers with the settings as stored.
+ * One save: checks the version the form started from, writes the changes `build` returns,
+ * bumps the version and records what changed in the audit log, all in one transaction, then
+ * answers with the settings as stored.
  */
 async function saveSettings(
   actor: Actor,
   input: { applicationId: string; version: number },
+  part: DeliverySettingsPart,
   build: (tx: Tx, stored: StoredDelivery | null) => Promise<DeliveryChanges>,
+  auditedExtras?: AuditedExtras,
 ): Promise<FileDeliverySettings> {
   const { applicationId } = input;
   const destination = await db().$transaction(async (tx) => {
@@ -201,6 +211,7 @@ async function saveSettings(
     const updated = await tx.fileDelivery.updateMany({ where: { applicationId, version: input.version }, data: { ...changes, version } });
     const created = updated.count === 0 && !stored ? await tx.fileDelivery.createMany({ data: [{ ...changes, applicationId, version }], skipDuplicates: true }) : { count: 0 };
     if (updated.count + created.count === 0) throw stale();
+    await recordDeliverySettingsChange(tx, applicationId, part, stored ?? DEFAULTS, changes, auditedExtras);
     return changes.destination ?? stored?.destination ?? DEFAULTS.destination;
   });
   if (destination === "rollcall_hosted") await ensureOutboxUsername(applicationId);
@@ -212,19 +223,22 @@ async function saveSettings(
  * `regenerate`). Not a settings change: the version stays, except that a first key creates the row.
  */
 export async function ensureDeliveryKeyPair(actor: Actor, applicationId: string, { regenerate = false } = {}) {
-  const application = await db().application.findFirst({ where: { id: applicationId, vendorId: actor.vendorId }, select: { id: true, name: true } });
-  if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
-  const stored = await db().fileDelivery.findUnique({ where: { applicationId }, select: { sftpPublicKey: true, version: true } });
-  if (stored?.sftpPublicKey && !regenerate) return { publicKey: stored.sftpPublicKey, created: false, version: stored.version };
-  const pair = newDeliveryKeyPair(application.name);
-  const data = { sftpPrivateKey: pair.sealedPrivateKey, sftpPublicKey: pair.publicKey };
-  const saved = await db().fileDelivery.upsert({
-    where: { applicationId },
-    create: { applicationId, ...data, updatedById: actor.id },
-    update: data,
-    select: { version: true },
+  return db().$transaction(async (tx) => {
+    const application = await tx.application.findFirst({ where: { id: applicationId, vendorId: actor.vendorId }, select: { id: true, name: true } });
+    if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
+    const stored = await tx.fileDelivery.findUnique({ where: { applicationId }, select: { sftpPublicKey: true, sftpPrivateKey: true, version: true } });
+    if (stored?.sftpPublicKey && !regenerate) return { publicKey: stored.sftpPublicKey, created: false, version: stored.version };
+    const pair = newDeliveryKeyPair(application.name);
+    const data = { sftpPrivateKey: pair.sealedPrivateKey, sftpPublicKey: pair.publicKey };
+    const saved = await tx.fileDelivery.upsert({
+      where: { applicationId },
+      create: { applicationId, ...data, updatedById: actor.id },
+      update: data,
+      select: { version: true },
+    });
+    await recordDeliveryKeyPair(tx, applicationId, stored, pair);
+    return { publicKey: pair.publicKey, created: !stored, version: saved.version };
   });
-  return { publicKey: pair.publicKey, created: !stored, version: saved.version };
 }
 
 /** What Test connection needs beyond the form: the stored key and the pinned host key. */
@@ -246,17 +260,29 @@ export async function recordPresentedHostKey(applicationId: string, fingerprint:
 
 /** Pins the host key the server last presented; refuses any other fingerprint (a page left open too long). */
 export async function trustHostKey(vendorId: string, applicationId: string, fingerprint: string): Promise<{ pinnedHostKey: string }> {
-  const application = await db().application.findFirst({ where: { id: applicationId, vendorId }, select: { fileDelivery: { select: { presentedHostKey: true } } } });
-  if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
-  if (application.fileDelivery?.presentedHostKey !== fingerprint) {
-    throw new UserFacingError("Your SFTP server has not presented this host key lately. Use Test connection again, then trust the key it shows.");
-  }
-  const { count } = await db().fileDelivery.updateMany({
-    where: { applicationId, presentedHostKey: fingerprint },
-    data: { pinnedHostKey: fingerprint, presentedHostKey: null, presentedHostKeyAt: null },
+  return db().$transaction(async (tx) => {
+    const application = await tx.application.findFirst({
+      where: { id: applicationId, vendorId },
+      select: { fileDelivery: { select: { presentedHostKey: true, pinnedHostKey: true, sftpHost: true } } },
+    });
+    if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
+    const delivery = application.fileDelivery;
+    if (delivery?.presentedHostKey !== fingerprint) {
+      throw new UserFacingError("Your SFTP server has not presented this host key lately. Use Test connection again, then trust the key it shows.");
+    }
+    const { count } = await tx.fileDelivery.updateMany({
+      where: { applicationId, presentedHostKey: fingerprint },
+      data: { pinnedHostKey: fingerprint, presentedHostKey: null, presentedHostKeyAt: null },
+    });
+    if (count === 0) throw new UserFacingError("The host key changed again meanwhile. Use Test connection again, then trust the key it shows.");
+    await recordApplicationAudit(tx, applicationId, {
+      action: "sftp_host_key.trusted",
+      summary: (name) => `Host key ${fingerprint} of ${delivery.sftpHost ?? "the SFTP server"} trusted for ${name}`,
+      before: { pinnedHostKey: delivery.pinnedHostKey },
+      after: { pinnedHostKey: fingerprint },
+    });
+    return { pinnedHostKey: fingerprint };
   });
-  if (count === 0) throw new UserFacingError("The host key changed again meanwhile. Use Test connection again, then trust the key it shows.");
-  return { pinnedHostKey: fingerprint };
 }
 
 /** The districts the log can be filtered by: those that activated the application or had a run. */

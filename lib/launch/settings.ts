@@ -1,9 +1,11 @@
 // The Sign-in tab's stored setting: where My apps sends a person, per application, always
 // scoped by the vendor id from the session.
 import { UserFacingError } from "@/lib/actions/result";
+import { recordApplicationAudit } from "@/lib/applications/audit";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import type { LaunchSettings } from "@/lib/launch/schema";
+import { withoutQuery } from "@/lib/provisioning/change-summary";
 import { isUuid } from "@/lib/uuid";
 
 export async function loadLaunchSettings(vendorId: string, applicationId: string): Promise<LaunchSettings | null> {
@@ -14,7 +16,23 @@ export async function loadLaunchSettings(vendorId: string, applicationId: string
 
 /** Saves the launch URL (blank clears it) and answers with the settings as stored. */
 export async function saveLaunchSettings(vendorId: string, { applicationId, launchUrl }: LaunchSettings): Promise<LaunchSettings> {
-  const { count } = await db().application.updateMany({ where: { id: applicationId, vendorId }, data: { launchUrl: launchUrl || null } });
-  if (count === 0) throw new UserFacingError(APPLICATION_NOT_FOUND);
-  return { applicationId, launchUrl };
+  return db().$transaction(async (tx) => {
+    const application = await tx.application.findFirst({ where: { id: applicationId, vendorId }, select: { launchUrl: true } });
+    if (!application) throw new UserFacingError(APPLICATION_NOT_FOUND);
+    const next = launchUrl || null;
+    if (application.launchUrl === next) return { applicationId, launchUrl };
+    await tx.application.update({ where: { id: applicationId }, data: { launchUrl: next } });
+    await recordApplicationAudit(tx, applicationId, {
+      action: "launch.settings_changed",
+      summary: (name) => (next ? `Launch URL of ${name} ${application.launchUrl ? "changed to" : "set to"} ${withoutQuery(next)}` : `Launch URL of ${name} removed`),
+      before: { launchUrl: auditedUrl(application.launchUrl) },
+      after: { launchUrl: auditedUrl(next) },
+    });
+    return { applicationId, launchUrl };
+  });
+}
+
+/** Query strings often carry tokens: the audit log keeps only where people are sent. */
+function auditedUrl(url: string | null): string | null {
+  return url ? withoutQuery(url) : null;
 }

@@ -1,6 +1,8 @@
 // Vendors' Partner API keys: created in the console (shown once), stored as a hash,
 // revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
+import { maskSecret } from "@/lib/audit/mask";
+import { recordAudit, vendorTenant } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { partnerError, unauthorised } from "@/lib/partner-api/responses";
@@ -21,21 +23,40 @@ export function listApiKeys(vendorId: string): Promise<ApiKeyView[]> {
 
 /** The new key in clear, this once; only its hash is kept. */
 export async function createApiKey(actor: { id: string; vendorId: string }, name: string): Promise<ApiKeyView & { key: string }> {
-  const active = await db().partnerApiKey.count({ where: { vendorId: actor.vendorId, revokedAt: null } });
-  if (active >= MAX_ACTIVE_KEYS) throw new UserFacingError(`You have ${MAX_ACTIVE_KEYS} active keys. Revoke one you no longer use, then create a new one.`);
-  const key = newOpaqueToken(API_KEY_PREFIX);
-  const created = await db().partnerApiKey.create({
-    data: { vendorId: actor.vendorId, name, prefix: key.slice(0, API_KEY_PREFIX.length + 4), keyHash: hashToken(key), createdById: actor.id },
-    select: VIEW,
+  return db().$transaction(async (tx) => {
+    const active = await tx.partnerApiKey.count({ where: { vendorId: actor.vendorId, revokedAt: null } });
+    if (active >= MAX_ACTIVE_KEYS) throw new UserFacingError(`You have ${MAX_ACTIVE_KEYS} active keys. Revoke one you no longer use, then create a new one.`);
+    const key = newOpaqueToken(API_KEY_PREFIX);
+    const created = await tx.partnerApiKey.create({
+      data: { vendorId: actor.vendorId, name, prefix: key.slice(0, API_KEY_PREFIX.length + 4), keyHash: hashToken(key), createdById: actor.id },
+      select: VIEW,
+    });
+    await recordAudit(tx, {
+      ...(await vendorTenant(tx, actor.vendorId)),
+      action: "api_key.created",
+      summary: `API key “${created.name}” created`,
+      after: { name: created.name, prefix: created.prefix, key: maskSecret(key) },
+    });
+    return { ...created, key };
   });
-  return { ...created, key };
 }
 
 export async function revokeApiKey(vendorId: string, keyId: string, now = new Date()): Promise<ApiKeyView> {
-  await db().partnerApiKey.updateMany({ where: { id: keyId, vendorId, revokedAt: null }, data: { revokedAt: now } });
-  const key = await db().partnerApiKey.findFirst({ where: { id: keyId, vendorId }, select: VIEW });
-  if (!key) throw new UserFacingError("This API key was not found.");
-  return key;
+  return db().$transaction(async (tx) => {
+    const revoked = await tx.partnerApiKey.updateMany({ where: { id: keyId, vendorId, revokedAt: null }, data: { revokedAt: now } });
+    const key = await tx.partnerApiKey.findFirst({ where: { id: keyId, vendorId }, select: VIEW });
+    if (!key) throw new UserFacingError("This API key was not found.");
+    if (revoked.count === 1) {
+      await recordAudit(tx, {
+        ...(await vendorTenant(tx, vendorId)),
+        action: "api_key.revoked",
+        summary: `API key “${key.name}” revoked`,
+        before: { name: key.name, prefix: key.prefix, revokedAt: null },
+        after: { name: key.name, prefix: key.prefix, revokedAt: now },
+      });
+    }
+    return key;
+  });
 }
 
 export type PartnerAuthentication = { ok: true; vendorId: string } | { ok: false; response: Response };
