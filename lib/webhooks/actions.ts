@@ -7,7 +7,7 @@ import { getConfig } from "@/lib/config";
 import { provisioningSettingsSchema } from "@/lib/provisioning/schema";
 import { DELIVERY_MODES } from "@/lib/webhooks/deliveries";
 import { redeliver, redeliverFailed } from "@/lib/webhooks/redelivery";
-import { currentSigningSecret, rotateSigningSecret } from "@/lib/webhooks/signing-secrets";
+import { revealSigningSecret, rotateSigningSecret } from "@/lib/webhooks/signing-secrets";
 import { previewTestWebhook, sendTestWebhook } from "@/lib/webhooks/test-webhook";
 
 const formSchema = () => provisioningSettingsSchema({ httpWebhookHosts: getConfig().httpWebhookHosts });
@@ -36,7 +36,7 @@ export const redeliverFailedAction = vendorAction(
 
 export const revealSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {
   await requireVendorApplication(admin.vendorId, applicationId);
-  return currentSigningSecret(applicationId);
+  return revealSigningSecret(applicationId);
 });
 
 export const rotateSigningSecretAction = vendorAction(applicationSchema, async (admin, { applicationId }) => {

@@ -1,6 +1,7 @@
 // Redeliver: one more attempt of a message with the same webhook-id, for one message or
 // for every failed message matching the log's filter (after an outage was fixed).
 import { UserFacingError } from "@/lib/actions/result";
+import { recordApplicationAudit } from "@/lib/applications/audit";
 import { requireVendorApplication } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import type { WebhookMode } from "@/generated/prisma/enums";
@@ -16,10 +17,15 @@ export async function redeliver(vendorId: string, applicationId: string, message
   await db().$transaction(async (tx) => {
     const message = await tx.webhookMessage.findFirst({
       where: { id: messageId, applicationId, application: { vendorId } },
-      select: { id: true },
+      select: { id: true, eventType: true, districtGuid: true },
     });
     if (!message) throw new UserFacingError("This delivery was not found. It may belong to another application.");
     await scheduleDelivery(tx, message.id, "redeliver");
+    await recordApplicationAudit(tx, applicationId, {
+      action: "webhook.redelivered",
+      summary: (name) => `Webhook ${message.id} (${message.eventType}) of ${name} redelivered`,
+      after: { messageId: message.id, eventType: message.eventType, district: message.districtGuid },
+    });
   });
 }
 
@@ -42,6 +48,13 @@ export async function redeliverFailed(
       select: { id: true },
     });
     for (const message of failed) await scheduleDelivery(tx, message.id, "redeliver");
+    if (failed.length > 0) {
+      await recordApplicationAudit(tx, applicationId, {
+        action: "webhook.failed_redelivered",
+        summary: (name) => `${failed.length} failed ${failed.length === 1 ? "webhook" : "webhooks"} of ${name} redelivered`,
+        after: { queued: failed.length, mode: mode ?? null, district: district ?? null },
+      });
+    }
     return { queued: failed.length };
   });
 }

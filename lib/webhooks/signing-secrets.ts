@@ -1,5 +1,7 @@
 // Each application's signing secrets, encrypted at rest. Rotation keeps the previous
 // secret signing for a grace period so receivers can switch without rejecting requests.
+import { recordApplicationAudit } from "@/lib/applications/audit";
+import { MASKED, maskSecret } from "@/lib/audit/mask";
 import { getConfig } from "@/lib/config";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
@@ -31,6 +33,18 @@ export async function currentSigningSecret(applicationId: string, now = new Date
   };
 }
 
+/** The current secret for a vendor admin to copy; the audit log records who saw it, never the secret. */
+export async function revealSigningSecret(applicationId: string, now = new Date()): Promise<SigningSecretView> {
+  const view = await currentSigningSecret(applicationId, now);
+  await db().$transaction((tx) =>
+    recordApplicationAudit(tx, applicationId, {
+      action: "signing_secret.revealed",
+      summary: (name) => `Webhook signing secret of ${name} revealed`,
+    }),
+  );
+  return view;
+}
+
 /**
  * A new current secret; every older one expires after the grace period (or sooner if it
  * already would). The application's change history records who rotated it, never the secret.
@@ -52,6 +66,12 @@ export async function rotateSigningSecret(applicationId: string, actorId: string
         version: config?.version ?? 0,
         summary: [`Signing secret rotated; the previous secret signs until ${graceEnds.toISOString().replace("T", " ").slice(0, 16)} UTC`],
       },
+    });
+    await recordApplicationAudit(tx, applicationId, {
+      action: "signing_secret.rotated",
+      summary: (name) => `Webhook signing secret of ${name} rotated`,
+      before: { signingSecret: MASKED },
+      after: { signingSecret: maskSecret(secret), previousSecretExpiresAt: graceEnds },
     });
     return { secret, createdAt: now, previousExpiresAt: graceEnds };
   });
