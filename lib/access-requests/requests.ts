@@ -7,7 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { UserFacingError } from "@/lib/actions/result";
 import type { DistrictActor } from "@/lib/activations/activate";
+import { recordApplicationAudit } from "@/lib/applications/audit";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
+import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -25,7 +27,7 @@ export async function requestSchoolRevocation(
   return db().$transaction(async (tx) => {
     const activation = await tx.activation.findFirst({
       where: { districtId: actor.districtId, applicationId, status: "active" },
-      select: { application: { select: { provisioning: { select: { autoApprove: true } } } } },
+      select: { application: { select: { name: true, provisioning: { select: { autoApprove: true } } } } },
     });
     if (!activation) throw new UserFacingError("This application is not active for your district, so no school's access needs revoking.");
     const school = await tx.org.findFirst({ where: { id: orgId, districtId: actor.districtId, type: "school" }, select: { name: true } });
@@ -35,17 +37,27 @@ export async function requestSchoolRevocation(
     const revoked = await tx.accessRequest.findFirst({ where: { ...scope, status: "approved" }, select: { id: true } });
     if (revoked) throw new UserFacingError(`Access to ${school.name} is already revoked.`);
 
+    const audit = async (status: "approved" | "pending") =>
+      recordAudit(tx, {
+        ...(await districtTenant(tx, actor.districtId)),
+        action: "school_revocation.requested",
+        summary: `Asked to revoke ${school.name}'s access to ${activation.application.name}${status === "approved" ? " (approved at once)" : ""}`,
+        after: { application: activation.application.name, applicationId, school: school.name, status },
+      });
+
     if (activation.application.provisioning?.autoApprove) {
       await tx.accessRequest.create({
         data: { ...scope, status: "approved", autoApproved: true, requestedById: actor.id, requestedAt: now, decidedAt: now },
       });
+      await audit("approved");
       return { status: "approved" };
     }
     // Asking twice while the first request waits is not an error: it is the same request.
-    await tx.accessRequest.createMany({
+    const created = await tx.accessRequest.createMany({
       data: [{ id: randomUUID(), ...scope, openKey: openKey(scope), requestedById: actor.id, requestedAt: now }],
       skipDuplicates: true,
     });
+    if (created.count === 1) await audit("pending");
     return { status: "pending" };
   });
 }
@@ -70,6 +82,13 @@ export async function requestDistrictAccess(
       data: [{ id: randomUUID(), ...scope, openKey: openKey(scope), requestedById: actor.id, requestedAt: now }],
       skipDuplicates: true,
     });
+    if (created.count === 1) {
+      await recordApplicationAudit(tx, applicationId, {
+        action: "access_request.created",
+        summary: (name) => `Access to ${district.name} requested for ${name}`,
+        after: { kind: scope.kind, district: district.name, districtId, status: "pending" },
+      });
+    }
     return { alreadyRequested: created.count === 0 };
   });
 }
@@ -88,11 +107,19 @@ export async function decideVendorAccessRequest(
     });
     const request = await tx.accessRequest.findFirst({
       where: { id: requestId, districtId: actor.districtId, kind: "vendor_access" },
-      select: { applicationId: true, status: true },
+      select: { applicationId: true, status: true, application: { select: { name: true, vendor: { select: { name: true } } } } },
     });
     if (!request) throw new UserFacingError(REQUEST_NOT_FOUND);
     if (decided.count === 0) return settledStatus(request.status);
     if (status === "approved") await activateAtVendorRequest(tx, actor, request.applicationId, now);
+    const { application } = request;
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, actor.districtId)),
+      action: status === "approved" ? "access_request.approved" : "access_request.denied",
+      summary: `${status === "approved" ? "Approved" : "Denied"} ${application.vendor.name}'s request for access to ${application.name}`,
+      before: { application: application.name, applicationId: request.applicationId, status: "pending" },
+      after: { application: application.name, applicationId: request.applicationId, status },
+    });
     return { status };
   });
 }
@@ -110,10 +137,27 @@ export async function decideSchoolRevocation(
       where: { ...scope, status: "pending" },
       data: { status, openKey: null, decidedById: actor.id, decidedAt: now },
     });
-    if (decided.count === 1) return { status };
+    if (decided.count === 1) {
+      await recordRevocationDecision(tx, requestId, status);
+      return { status };
+    }
     const request = await tx.accessRequest.findFirst({ where: scope, select: { status: true } });
     if (!request) throw new UserFacingError(REQUEST_NOT_FOUND);
     return settledStatus(request.status);
+  });
+}
+
+async function recordRevocationDecision(tx: Prisma.TransactionClient, requestId: string, status: "approved" | "denied") {
+  const request = await tx.accessRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { applicationId: true, district: { select: { name: true } }, org: { select: { name: true } } },
+  });
+  const school = request.org?.name ?? "a school";
+  await recordApplicationAudit(tx, request.applicationId, {
+    action: status === "approved" ? "access_request.approved" : "access_request.denied",
+    summary: (name) => `${status === "approved" ? "Approved" : "Denied"} ${request.district.name}'s request to revoke ${school}'s access to ${name}`,
+    before: { kind: "revoke_school", district: request.district.name, school, status: "pending" },
+    after: { kind: "revoke_school", district: request.district.name, school, status },
   });
 }
 
