@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { UserFacingError } from "@/lib/actions/result";
 import { sendsWebhooks, notifyVendor } from "@/lib/activations/webhook";
+import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -31,6 +32,7 @@ export async function activateApplication(actor: DistrictActor, request: Activat
       where: { id: request.applicationId, publishedAt: { not: null } },
       select: {
         id: true,
+        name: true,
         vendor: { select: { autoProvisioningAvailable: true } },
         provisioning: { select: { autoProvisioning: true, webhookUrl: true } },
         banner: { select: { shown: true } },
@@ -47,16 +49,24 @@ export async function activateApplication(actor: DistrictActor, request: Activat
     const created = await tx.activation.createMany({ data: [{ id: randomUUID(), ...pair, ...fresh }], skipDuplicates: true });
 
     let kind: "activated" | "upgraded" | null = created.count === 1 ? "activated" : null;
+    let before: { status: "deactivated" | "active"; mode: string | null } | null = null;
     if (!kind) {
       // Another request for the pair may have committed while this one waited: it may be our own first try.
       const concurrentReplay = await replayedOutcome(tx, key);
       if (concurrentReplay) return concurrentReplay;
+      const previous = await tx.activation.findUnique({ where: { districtId_applicationId: pair }, select: { mode: true } });
       const reactivated = await tx.activation.updateMany({ where: { ...pair, status: "deactivated" }, data: fresh });
-      if (reactivated.count === 1) kind = "activated";
+      if (reactivated.count === 1) {
+        kind = "activated";
+        before = { status: "deactivated", mode: previous?.mode ?? null };
+      }
     }
     if (!kind && request.mode === "standard") {
       const upgraded = await tx.activation.updateMany({ where: { ...pair, status: "active", mode: "trial" }, data: { mode: "standard" } });
-      if (upgraded.count === 1) kind = "upgraded";
+      if (upgraded.count === 1) {
+        kind = "upgraded";
+        before = { status: "active", mode: "trial" };
+      }
     }
     if (!kind) return { outcome: "already_active", webhookSent: false };
 
@@ -70,6 +80,16 @@ export async function activateApplication(actor: DistrictActor, request: Activat
         : null;
     await tx.activationEvent.create({
       data: { activationId: activation.id, kind, mode: request.mode, actorId: actor.id, idempotencyKey: key, webhookMessageId, createdAt: now },
+    });
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, actor.districtId)),
+      action: kind === "upgraded" ? "activation.upgraded" : "activation.created",
+      summary:
+        kind === "upgraded"
+          ? `${application.name} upgraded from a trial`
+          : `${application.name} activated${request.mode === "trial" ? " as a trial" : ""}`,
+      before,
+      after: { application: application.name, applicationId: application.id, status: "active", mode: request.mode, autoProvisioned, webhookSent: webhookMessageId !== null },
     });
     return { outcome: kind, webhookSent: webhookMessageId !== null };
   });
@@ -90,7 +110,7 @@ export async function deactivateApplication(actor: DistrictActor, request: Deact
         applicationId: true,
         district: { select: { districtGuid: true, name: true, state: true } },
         application: {
-          select: { vendor: { select: { autoProvisioningAvailable: true } }, provisioning: { select: { autoProvisioning: true, webhookUrl: true } } },
+          select: { name: true, vendor: { select: { autoProvisioningAvailable: true } }, provisioning: { select: { autoProvisioning: true, webhookUrl: true } } },
         },
       },
     });
@@ -114,6 +134,14 @@ export async function deactivateApplication(actor: DistrictActor, request: Deact
         : null;
     await tx.activationEvent.create({
       data: { activationId: activation.id, kind: "deactivated", mode: activation.mode, actorId: actor.id, idempotencyKey: key, webhookMessageId, createdAt: now },
+    });
+    const name = activation.application.name;
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, actor.districtId)),
+      action: "activation.removed",
+      summary: `${name} deactivated`,
+      before: { application: name, applicationId: activation.applicationId, status: "active", mode: activation.mode },
+      after: { application: name, applicationId: activation.applicationId, status: "deactivated", webhookSent: webhookMessageId !== null },
     });
     return { outcome: "deactivated", webhookSent: webhookMessageId !== null };
   });
