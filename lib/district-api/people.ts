@@ -1,8 +1,10 @@
 // POST /api/district/v1/people: the district's systems create, update and deactivate people one
 // request at a time. This layer authenticates, checks the content type, size and shape, and
 // answers per item; matching, validation of values and writing are the import pipeline's.
+import { withAuditContext } from "@/lib/audit/context";
+import { ipFromHeaders } from "@/lib/audit/record";
 import { readBodyWithin } from "@/lib/http/limited-body";
-import { authenticateDistrictApi } from "@/lib/district-api/tokens";
+import { authenticateDistrictApi, districtApiActor } from "@/lib/district-api/tokens";
 import { MAX_BODY_BYTES, parsePeopleRequest, type ItemError, type ItemOutcome } from "@/lib/district-api/people-request";
 import { districtApiError, districtApiJson, unauthorised } from "@/lib/district-api/responses";
 import type { PersonValues } from "@/lib/imports/people/columns";
@@ -70,7 +72,9 @@ async function upsertPeople(request: Request): Promise<Response> {
       item.ok ? [] : [[index, item.errors.map((error) => ({ kind: "error" as const, file: null, line: index, column: error.field, message: error.message }))] as const],
     ),
   );
-  const { importId, results } = await importPeopleItems(caller.districtId, items, { tokenId: caller.tokenId }, refused);
+  // The import's audit event names the token, and the address the request came from.
+  const audit = { actor: districtApiActor(caller.tokenName), ip: ipFromHeaders(request.headers) };
+  const { importId, results } = await withAuditContext(audit, () => importPeopleItems(caller.districtId, items, { tokenId: caller.tokenId }, refused));
   const byIndex = new Map(results.map((result) => [result.index, result]));
   const answers = parsed.items.map((item, index): ItemAnswer => {
     const result = byIndex.get(index);

@@ -1,6 +1,7 @@
 // The OneRoster role of a person provisioned over SCIM, from the district's role mapping: the
 // first rule matching one of the person's groups (or the chosen attribute) gives the role, the
 // default applies when none does. Values match without regard to case.
+import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { DEFAULT_ROLE_MAPPING, ROSTER_ROLES, roleMappingSchema, type RoleMapping, type RoleMappingInput, type RosterRoleName } from "@/lib/scim/role-mapping-schema";
@@ -110,8 +111,20 @@ export async function saveRoleMapping(districtId: string, input: RoleMappingInpu
     rules: mapping.rules,
     defaultRole: mapping.defaultRole,
   };
-  await db().scimRoleMapping.upsert({ where: { districtId }, create: { districtId, ...data }, update: data });
-  return { ...mapping, attribute: data.attribute ?? "" };
+  const saved = { ...mapping, attribute: data.attribute ?? "" };
+  await db().$transaction(async (tx) => {
+    const before = await getRoleMapping(districtId, tx);
+    await tx.scimRoleMapping.upsert({ where: { districtId }, create: { districtId, ...data }, update: data });
+    if (JSON.stringify(before) === JSON.stringify(saved)) return;
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, districtId)),
+      action: "scim.role_mapping_changed",
+      summary: `SCIM role mapping changed: ${saved.rules.length} rule${saved.rules.length === 1 ? "" : "s"} by ${saved.source === "group" ? "group" : `attribute ${saved.attribute}`}, otherwise ${saved.defaultRole}`,
+      before,
+      after: saved,
+    });
+  });
+  return saved;
 }
 
 /** Gives every SCIM person of the district the role the current mapping says; counts those whose role changed. */

@@ -2,6 +2,8 @@
 // given beside the Tenant URL. Created by a district admin (shown once), stored as a hash,
 // several live at once for rotation, revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
+import { districtTenant, recordAudit } from "@/lib/audit/record";
+import { maskSecret } from "@/lib/audit/mask";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
@@ -25,18 +27,39 @@ export async function createScimToken(actor: { id: string; districtId: string },
   const active = await db().scimToken.count({ where: { districtId: actor.districtId, revokedAt: null } });
   if (active >= MAX_ACTIVE_TOKENS) throw new UserFacingError(`You have ${MAX_ACTIVE_TOKENS} live tokens. Revoke one you no longer use, then create a new one.`);
   const token = newOpaqueToken(SCIM_TOKEN_PREFIX);
-  const created = await db().scimToken.create({
-    data: { districtId: actor.districtId, name, prefix: token.slice(0, SCIM_TOKEN_PREFIX.length + 4), tokenHash: hashToken(token), createdById: actor.id },
-    select: VIEW,
+  const created = await db().$transaction(async (tx) => {
+    const row = await tx.scimToken.create({
+      data: { districtId: actor.districtId, name, prefix: token.slice(0, SCIM_TOKEN_PREFIX.length + 4), tokenHash: hashToken(token), createdById: actor.id },
+      select: VIEW,
+    });
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, actor.districtId)),
+      action: "scim_token.created",
+      summary: `SCIM token “${row.name}” created`,
+      after: { name: row.name, prefix: row.prefix, token: maskSecret(token) },
+    });
+    return row;
   });
   return { ...created, token };
 }
 
 export async function revokeScimToken(districtId: string, tokenId: string, now = new Date()): Promise<ScimTokenView> {
-  await db().scimToken.updateMany({ where: { id: tokenId, districtId, revokedAt: null }, data: { revokedAt: now } });
-  const token = await db().scimToken.findFirst({ where: { id: tokenId, districtId }, select: VIEW });
-  if (!token) throw new UserFacingError("This token was not found.");
-  return token;
+  return db().$transaction(async (tx) => {
+    const revoked = await tx.scimToken.updateMany({ where: { id: tokenId, districtId, revokedAt: null }, data: { revokedAt: now } });
+    const token = await tx.scimToken.findFirst({ where: { id: tokenId, districtId }, select: VIEW });
+    if (!token) throw new UserFacingError("This token was not found.");
+    // Revoking a token revoked already (another tab) changes nothing, so records nothing.
+    if (revoked.count === 1) {
+      await recordAudit(tx, {
+        ...(await districtTenant(tx, districtId)),
+        action: "scim_token.revoked",
+        summary: `SCIM token “${token.name}” revoked`,
+        before: { name: token.name, prefix: token.prefix, revokedAt: null },
+        after: { name: token.name, prefix: token.prefix, revokedAt: token.revokedAt },
+      });
+    }
+    return token;
+  });
 }
 
 export type ScimCaller = { districtId: string; tokenId: string };

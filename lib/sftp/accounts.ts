@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { UserFacingError } from "@/lib/actions/result";
+import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { addJob } from "@/lib/jobs/enqueue";
 import { ensureAccountFolders } from "@/lib/sftp/folders";
@@ -70,9 +71,19 @@ export async function addSftpKey(actor: { id: string; districtId: string }, inpu
   if (count >= MAX_KEYS) throw new UserFacingError(`This account has ${MAX_KEYS} keys. Remove one that is no longer used, then add this one.`);
   const { algorithm, fingerprint, publicKey } = parsed.key;
   try {
-    return await db().sftpKey.create({
-      data: { districtId: actor.districtId, name: input.name, algorithm, fingerprint, publicKey, createdById: actor.id },
-      select: KEY_VIEW,
+    return await db().$transaction(async (tx) => {
+      const key = await tx.sftpKey.create({
+        data: { districtId: actor.districtId, name: input.name, algorithm, fingerprint, publicKey, createdById: actor.id },
+        select: KEY_VIEW,
+      });
+      // A public key is no secret: its fingerprint says which key it is.
+      await recordAudit(tx, {
+        ...(await districtTenant(tx, actor.districtId)),
+        action: "sftp_key.added",
+        summary: `SFTP key “${key.name}” added`,
+        after: { name: key.name, algorithm: key.algorithm, fingerprint: key.fingerprint },
+      });
+      return key;
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -83,16 +94,39 @@ export async function addSftpKey(actor: { id: string; districtId: string }, inpu
 }
 
 export async function removeSftpKey(districtId: string, keyId: string): Promise<{ id: string }> {
-  const { count } = await db().sftpKey.deleteMany({ where: { id: keyId, districtId } });
-  if (count === 0) throw new UserFacingError("This key was not found: it may have been removed already. Reload the page.");
-  return { id: keyId };
+  return db().$transaction(async (tx) => {
+    const key = await tx.sftpKey.findFirst({ where: { id: keyId, districtId }, select: { name: true, algorithm: true, fingerprint: true } });
+    const { count } = await tx.sftpKey.deleteMany({ where: { id: keyId, districtId } });
+    if (!key || count === 0) throw new UserFacingError("This key was not found: it may have been removed already. Reload the page.");
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, districtId)),
+      action: "sftp_key.removed",
+      summary: `SFTP key “${key.name}” removed`,
+      before: key,
+    });
+    return { id: keyId };
+  });
 }
 
 export async function saveAllowedNetworks(districtId: string, networks: string[]): Promise<string[]> {
   await ensureSftpAccount(districtId);
-  const saved = await db().sftpAccount.update({ where: { districtId }, data: { allowedNetworks: networks }, select: { allowedNetworks: true } });
-  return saved.allowedNetworks;
+  return db().$transaction(async (tx) => {
+    const before = await tx.sftpAccount.findUniqueOrThrow({ where: { districtId }, select: { allowedNetworks: true } });
+    const saved = await tx.sftpAccount.update({ where: { districtId }, data: { allowedNetworks: networks }, select: { allowedNetworks: true } });
+    if (!sameList(before.allowedNetworks, saved.allowedNetworks)) {
+      await recordAudit(tx, {
+        ...(await districtTenant(tx, districtId)),
+        action: "sftp.allowed_networks_changed",
+        summary: saved.allowedNetworks.length === 0 ? "SFTP sign-in allowed from any network" : `SFTP sign-in allowed from ${saved.allowedNetworks.join(", ")}`,
+        before: { allowedNetworks: before.allowedNetworks },
+        after: { allowedNetworks: saved.allowedNetworks },
+      });
+    }
+    return saved.allowedNetworks;
+  });
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 export async function getProcessingSchedule(districtId: string): Promise<ProcessingSchedule> {
   const settings = await db().importSettings.findUnique({ where: { districtId }, select: { processAt: true, timeZone: true } });
@@ -100,11 +134,27 @@ export async function getProcessingSchedule(districtId: string): Promise<Process
 }
 
 export async function saveProcessingSchedule(districtId: string, schedule: ProcessingSchedule): Promise<ProcessingSchedule> {
-  return db().importSettings.upsert({
-    where: { districtId },
-    create: { districtId, ...schedule },
-    update: schedule,
-    select: { processAt: true, timeZone: true },
+  return db().$transaction(async (tx) => {
+    const before = (await tx.importSettings.findUnique({ where: { districtId }, select: { processAt: true, timeZone: true } })) ?? {
+      processAt: DEFAULT_PROCESS_AT,
+      timeZone: DEFAULT_TIME_ZONE,
+    };
+    const saved = await tx.importSettings.upsert({
+      where: { districtId },
+      create: { districtId, ...schedule },
+      update: schedule,
+      select: { processAt: true, timeZone: true },
+    });
+    if (before.processAt !== saved.processAt || before.timeZone !== saved.timeZone) {
+      await recordAudit(tx, {
+        ...(await districtTenant(tx, districtId)),
+        action: "sftp.processing_schedule_changed",
+        summary: `SFTP inbox processed daily at ${saved.processAt} (${saved.timeZone})`,
+        before,
+        after: saved,
+      });
+    }
+    return saved;
   });
 }
 

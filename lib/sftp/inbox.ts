@@ -4,7 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { withAuditContext } from "@/lib/audit/context";
 import { db } from "@/lib/db";
+import { SFTP_INBOX_ACTOR } from "@/lib/imports/audit";
 import { receiveImportFile, type Received } from "@/lib/imports/receive";
 import { ensureAccountFolders, HIDDEN_PREFIX, UPLOAD_PREFIX, type SftpFolder } from "@/lib/sftp/folders";
 
@@ -32,7 +34,11 @@ export async function processInbox(districtId: string, now = () => new Date()): 
     }
     let received: Received;
     try {
-      received = await receiveImportFile({ districtId, channel: "sftp", fileName, content: await readFile(claimed), createdById: null });
+      const content = await readFile(claimed);
+      // Its import is applied as the inbox's: which key uploaded a file is not recorded.
+      received = await withAuditContext({ actor: SFTP_INBOX_ACTOR, ip: null }, () =>
+        receiveImportFile({ districtId, channel: "sftp", fileName, content, createdById: null }),
+      );
     } catch (error) {
       // Rollcall's own failure, not the file's: it stays in the inbox for the next run.
       await rename(claimed, path.join(inbox, fileName)).catch(() => undefined);
