@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { districtAction } from "@/lib/actions/authorised-action";
-import { db } from "@/lib/db";
+import { saveAccountTypes } from "@/lib/imports/people/account-types";
 import { accountTypesFormSchema } from "@/lib/imports/people/account-types-schema";
 import { confirmImport, discardImport } from "@/lib/imports/receive";
 
@@ -19,8 +19,5 @@ export const discardImportAction = districtAction(
 
 export const saveAccountTypesAction = districtAction(
   () => accountTypesFormSchema,
-  async (admin, { accountTypes }) => {
-    await db().importSettings.upsert({ where: { districtId: admin.districtId }, create: { districtId: admin.districtId, accountTypes }, update: { accountTypes } });
-    return { accountTypes };
-  },
+  async (admin, { accountTypes }) => ({ accountTypes: await saveAccountTypes(admin.districtId, accountTypes) }),
 );

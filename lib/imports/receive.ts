@@ -4,19 +4,30 @@
 import { createHash } from "node:crypto";
 import type { ImportFormat, ImportStatus, Prisma } from "@/generated/prisma/client";
 import { UserFacingError } from "@/lib/actions/result";
+import { currentAuditContext, type AuditContext } from "@/lib/audit/context";
+import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { addJob } from "@/lib/jobs/enqueue";
+import { recordImportApplied } from "@/lib/imports/audit";
 import { applyOneRosterZip, checkOneRosterZip } from "@/lib/imports/oneroster";
 import { recordIssues } from "@/lib/imports/record";
 import { applySpreadsheet, checkSpreadsheet } from "@/lib/imports/spreadsheet";
-import { ImportFileError, type ApplyResult, type FileCheck, type OutcomeCounts, type ProgressListener } from "@/lib/imports/types";
+import { ImportFileError, type AppliedListener, type ApplyResult, type FileCheck, type OutcomeCounts, type ProgressListener } from "@/lib/imports/types";
 
 export const VALIDATE_IMPORT_TASK = "validate-import";
 export const APPLY_IMPORT_TASK = "apply-import";
 
 export type IncomingFile = { districtId: string; channel: "upload" | "sftp"; fileName: string; content: Buffer; createdById: string | null };
 export type Received = { importId: string; status: ImportStatus; message: string | null };
+/** The apply job's payload: the import, and who set it going (the audit log's actor for it). */
+export type ApplyJobPayload = { importId: string; audit?: AuditContext | null };
+
+/** Queues applying an import as whoever is acting now: the admin confirming, or the SFTP inbox. */
+function queueApply(tx: Prisma.TransactionClient, importId: string) {
+  const payload: ApplyJobPayload = { importId, audit: currentAuditContext() };
+  return addJob(tx, APPLY_IMPORT_TASK, payload, { jobKey: `import:${importId}`, maxAttempts: 1 });
+}
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 
@@ -90,8 +101,17 @@ async function check(format: ImportFormat, districtId: string, content: Buffer, 
   return format === "oneroster_csv" ? checkOneRosterZip(districtId, content, onProgress, fileName) : checkSpreadsheet(districtId, content, fileName, onProgress);
 }
 
-async function apply(format: ImportFormat, districtId: string, content: Buffer, fileName: string, onProgress: ProgressListener): Promise<ApplyResult> {
-  return format === "oneroster_csv" ? applyOneRosterZip(districtId, content, onProgress, fileName) : applySpreadsheet(districtId, content, fileName, onProgress);
+async function apply(
+  format: ImportFormat,
+  districtId: string,
+  content: Buffer,
+  fileName: string,
+  onProgress: ProgressListener,
+  onApplied: AppliedListener,
+): Promise<ApplyResult> {
+  return format === "oneroster_csv"
+    ? applyOneRosterZip(districtId, content, onProgress, fileName, onApplied)
+    : applySpreadsheet(districtId, content, fileName, onProgress, onApplied);
 }
 
 /** The stored file as a Buffer over the same memory: a copy of up to the upload limit is not needed. */
@@ -153,7 +173,7 @@ export async function validateImport(importId: string): Promise<Received> {
         status: autoApply ? "applying" : "previewed",
       },
     });
-    if (autoApply) await addJob(tx, APPLY_IMPORT_TASK, { importId }, { jobKey: `import:${importId}`, maxAttempts: 1 });
+    if (autoApply) await queueApply(tx, importId);
   });
   return { importId, status: autoApply ? "applying" : "previewed", message: null };
 }
@@ -190,20 +210,29 @@ export async function confirmImport(districtId: string, importId: string, validR
   await db().$transaction(async (tx) => {
     const updated = await tx.rosterImport.updateMany({ where: { id: importId, districtId, status: "previewed" }, data: { status: "applying", validRowsOnly, rowsDone: 0 } });
     if (updated.count === 0) throw new UserFacingError("This import was confirmed already.");
-    await addJob(tx, APPLY_IMPORT_TASK, { importId }, { jobKey: `import:${importId}`, maxAttempts: 1 });
+    await queueApply(tx, importId);
   });
 }
 
 export async function discardImport(districtId: string, importId: string): Promise<void> {
   await previewed(districtId, importId);
-  await db().$transaction([
-    db().rosterImport.updateMany({ where: { id: importId, districtId, status: "previewed" }, data: { status: "discarded", finishedAt: new Date() } }),
-    db().rosterImportFile.deleteMany({ where: { importId } }),
-  ]);
+  await db().$transaction(async (tx) => {
+    const discarded = await tx.rosterImport.updateMany({ where: { id: importId, districtId, status: "previewed" }, data: { status: "discarded", finishedAt: new Date() } });
+    await tx.rosterImportFile.deleteMany({ where: { importId } });
+    if (discarded.count === 0) return;
+    const found = await tx.rosterImport.findUniqueOrThrow({ where: { id: importId }, select: { fileName: true, counts: true } });
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, districtId)),
+      action: "import.discarded",
+      summary: `Import “${found.fileName ?? "file"}” discarded without applying`,
+      before: { importId, fileName: found.fileName, status: "previewed", counts: found.counts },
+      after: { importId, fileName: found.fileName, status: "discarded" },
+    });
+  });
 }
 
-/** The apply job: validates again against the roster as it is now and writes in one transaction. */
-export async function applyImport(importId: string): Promise<Received> {
+/** The apply job: validates again against the roster as it is now and writes in one transaction, with its audit event. */
+export async function applyImport(importId: string, by: AuditContext | null = null): Promise<Received> {
   const found = await db().rosterImport.findUnique({ where: { id: importId }, include: { file: true } });
   if (!found || found.status !== "applying" || !found.file || !found.format) {
     return { importId, status: found?.status ?? "failed", message: found?.message ?? null };
@@ -212,7 +241,9 @@ export async function applyImport(importId: string): Promise<Received> {
   const progress = progressWriter(importId);
   let result: ApplyResult;
   try {
-    result = await apply(found.format, found.districtId, asBuffer(found.file.content), found.fileName ?? "file", progress);
+    const { districtId, channel, fileName, validRowsOnly } = found;
+    const audit: AppliedListener = (tx, counts) => recordImportApplied(tx, { districtId, importId, channel, fileName, validRowsOnly, counts }, by);
+    result = await apply(found.format, districtId, asBuffer(found.file.content), fileName ?? "file", progress, audit);
   } catch (error) {
     await progress.flush();
     const { message } = explain(error, "applying");

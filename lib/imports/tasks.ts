@@ -2,7 +2,7 @@
 // upload or an SFTP drop. Both renew their job's lock while they run (see withHeartbeat).
 import type { Task } from "graphile-worker";
 import { withHeartbeat } from "@/lib/jobs/heartbeat";
-import { APPLY_IMPORT_TASK, applyImport, VALIDATE_IMPORT_TASK, validateImport } from "@/lib/imports/receive";
+import { APPLY_IMPORT_TASK, applyImport, VALIDATE_IMPORT_TASK, validateImport, type ApplyJobPayload } from "@/lib/imports/receive";
 
 type ImportJobPayload = { importId: string };
 
@@ -13,7 +13,8 @@ export function importTasks(leaseMs: number): Record<string, Task> {
       await withHeartbeat(helpers, heartbeatMs, () => validateImport((payload as ImportJobPayload).importId));
     },
     [APPLY_IMPORT_TASK]: async (payload, helpers) => {
-      await withHeartbeat(helpers, heartbeatMs, () => applyImport((payload as ImportJobPayload).importId));
+      const { importId, audit } = payload as ApplyJobPayload;
+      await withHeartbeat(helpers, heartbeatMs, () => applyImport(importId, audit ?? null));
     },
   };
 }

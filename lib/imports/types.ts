@@ -1,6 +1,6 @@
 // The shapes every way in (browser upload, SFTP drop, upsert API) shares: what a validated
 // row of people data holds, the problems found in a file, and what each row would do.
-import type { ImportIssueKind, PersonSource, RosterRole } from "@/generated/prisma/client";
+import type { ImportIssueKind, PersonSource, Prisma, RosterRole } from "@/generated/prisma/client";
 
 /** A problem with one row or one file, reported with where it is and a sentence saying what is wrong. */
 export type ImportIssue = {
@@ -74,6 +74,9 @@ export type ApplyResult = { counts: OutcomeCounts; countsByFile: Record<string, 
 
 /** Called as rows are read, with the number read so far; callers throttle what they do with it. */
 export type ProgressListener = (rowsDone: number) => void;
+
+/** Called in the applying transaction once the rows are written, so that what it records lands with them (the audit event). */
+export type AppliedListener = (tx: Prisma.TransactionClient, counts: OutcomeCounts) => Promise<void>;
 
 /** Thrown when a whole file cannot be read (not a zip, wrong encoding, missing columns, too large): nothing is written. */
 export class ImportFileError extends Error {

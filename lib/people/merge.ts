@@ -4,8 +4,9 @@
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { UserFacingError } from "@/lib/actions/result";
+import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { MERGE_FIELDS, type MergeValues, type dismissSchema, type mergeSchema } from "@/lib/people/merge-schema";
+import { MERGE_FIELDS, type MergeField, type MergeValues, type dismissSchema, type mergeSchema } from "@/lib/people/merge-schema";
 import { parseFieldSources, sourceOfField } from "@/lib/people/sources";
 import { noteRosterChange } from "@/lib/scim/roster-changed";
 
@@ -63,6 +64,19 @@ export async function mergePeople(districtId: string, input: z.output<typeof mer
       data: { status: "tobedeleted", enabledUser: false, mergedIntoId: survivor.id, dateLastModified: now },
     });
     await noteRosterChange(tx, districtId, now);
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, districtId)),
+      action: "people.merged",
+      summary: `${fullName(retired)} merged into ${fullName(survivor)}`,
+      // The survivor's values before and after, for the fields it took from the retired record.
+      before: { survivor: { ...personOf(survivor), ...pick(survivor, fromRetired) }, retired: { ...personOf(retired), status: retired.status } },
+      after: {
+        survivor: { ...personOf(survivor), ...values },
+        retired: { ...personOf(retired), status: "tobedeleted", mergedIntoId: survivor.id },
+        enrollmentsMoved: moved,
+        enrollmentsRetired: retiredEnrollments,
+      },
+    });
     return { survivorSourcedId: survivor.sourcedId, retiredSourcedId: retired.sourcedId, enrollmentsMoved: moved, enrollmentsRetired: retiredEnrollments };
   });
 }
@@ -71,8 +85,15 @@ export async function mergePeople(districtId: string, input: z.output<typeof mer
 export async function dismissDuplicate(districtId: string, dismissedById: string, input: z.output<typeof dismissSchema>): Promise<{ dismissed: true }> {
   const [firstUserId, secondUserId] = [input.firstId, input.secondId].sort();
   await db().$transaction(async (tx) => {
-    await lockPair(tx, districtId, firstUserId!, secondUserId!);
-    await tx.duplicateDismissal.createMany({ data: [{ districtId, firstUserId: firstUserId!, secondUserId: secondUserId!, dismissedById }], skipDuplicates: true });
+    const { survivor: first, retired: second } = await lockPair(tx, districtId, firstUserId!, secondUserId!);
+    const created = await tx.duplicateDismissal.createMany({ data: [{ districtId, firstUserId: firstUserId!, secondUserId: secondUserId!, dismissedById }], skipDuplicates: true });
+    if (created.count === 0) return;
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, districtId)),
+      action: "people.duplicate_dismissed",
+      summary: `${fullName(first)} and ${fullName(second)} marked as different people`,
+      after: { people: [personOf(first), personOf(second)] },
+    });
   });
   return { dismissed: true };
 }
@@ -92,6 +113,13 @@ async function lockPair(tx: Prisma.TransactionClient, districtId: string, aId: s
   }
   return { survivor: a, retired: b };
 }
+
+const fullName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
+
+/** A record as the audit log names it: enough to find it again. */
+const personOf = (person: Locked) => ({ id: person.id, sourcedId: person.sourcedId, name: fullName(person) });
+
+const pick = (person: Locked, fields: readonly MergeField[]) => Object.fromEntries(fields.map((field) => [field, person[field]]));
 
 function describe(person: { givenName: string; familyName: string; sourcedId: string }): string {
   return `${person.givenName} ${person.familyName} (${person.sourcedId})`;

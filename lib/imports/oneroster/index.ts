@@ -3,7 +3,7 @@
 // the order files are read in, and writer.ts for how rows are written.
 import { db } from "@/lib/db";
 import { lockDistrictRoster } from "@/lib/imports/lock";
-import type { ApplyResult, FileCheck, ProgressListener } from "@/lib/imports/types";
+import type { AppliedListener, ApplyResult, FileCheck, ProgressListener } from "@/lib/imports/types";
 import { runOneRosterZip } from "@/lib/imports/oneroster/run";
 import { idExpression } from "@/lib/roster/bulk-insert";
 import { noteRosterChange } from "@/lib/scim/roster-changed";
@@ -17,7 +17,13 @@ export async function checkOneRosterZip(districtId: string, content: Buffer, onP
 }
 
 /** Validates again and applies the valid rows in one transaction (rows with errors or conflicts are skipped and reported). */
-export async function applyOneRosterZip(districtId: string, content: Buffer, onProgress?: ProgressListener, fileName?: string): Promise<ApplyResult> {
+export async function applyOneRosterZip(
+  districtId: string,
+  content: Buffer,
+  onProgress?: ProgressListener,
+  fileName?: string,
+  onApplied?: AppliedListener,
+): Promise<ApplyResult> {
   return db().$transaction(
     async (tx) => {
       await lockDistrictRoster(tx, districtId);
@@ -25,6 +31,7 @@ export async function applyOneRosterZip(districtId: string, content: Buffer, onP
       const check = await runOneRosterZip(content, { client: tx, districtId, onProgress, fileName, write: { tx, districtId, now: new Date(), newId } });
       const { create, update, deactivate } = check.counts;
       if (create + update + deactivate > 0) await noteRosterChange(tx, districtId);
+      await onApplied?.(tx, check.counts);
       return { counts: check.counts, countsByFile: check.countsByFile, issues: check.issues };
     },
     { maxWait: 60_000, timeout: APPLY_TIMEOUT_MS },

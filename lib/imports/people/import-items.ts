@@ -1,6 +1,7 @@
 // The upsert API's way in: a batch of people validated, matched and applied in one
-// transaction, recorded in the district's import history, with one answer per item.
+// transaction, recorded in the district's import history and the audit log, with one answer per item.
 import { db } from "@/lib/db";
+import { recordImportApplied } from "@/lib/imports/audit";
 import { countOutcomes, indexPeople, planPeople, type PlannedPerson } from "@/lib/imports/people/plan";
 import { applyPeoplePlan, findMatchablePeople, identifiersOf, loadPersonContext } from "@/lib/imports/people/roster";
 import { lockDistrictRoster } from "@/lib/imports/lock";
@@ -80,6 +81,8 @@ export async function importPeopleItems(
         select: { id: true },
       });
       await recordIssues(tx, created.id, all.flatMap((result) => result.issues));
+      // The API layer sets the acting token as the audit context (see lib/district-api/people.ts).
+      await recordImportApplied(tx, { districtId, importId: created.id, channel: "api", fileName: null, validRowsOnly: true, counts });
       return { importId: created.id, results: all };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -7,7 +7,7 @@ import { applyPeoplePlan, findMatchablePeople, identifiersOf, loadPersonContext 
 import { lockDistrictRoster } from "@/lib/imports/lock";
 import { validatePerson } from "@/lib/imports/people/validate";
 import { readSpreadsheet } from "@/lib/imports/spreadsheet/read";
-import { emptyOutcomeCounts, type ApplyResult, type FileCheck, type ImportIssue, type PersonRow, type ProgressListener } from "@/lib/imports/types";
+import { emptyOutcomeCounts, type AppliedListener, type ApplyResult, type FileCheck, type ImportIssue, type PersonRow, type ProgressListener } from "@/lib/imports/types";
 
 type Client = Prisma.TransactionClient;
 const PROGRESS_EVERY = 1_000;
@@ -54,13 +54,14 @@ export async function checkSpreadsheet(districtId: string, content: Buffer, file
 }
 
 /** Plans again against the roster as it is now and applies the rows that can be, in one transaction. */
-export async function applySpreadsheet(districtId: string, content: Buffer, file: string, onProgress?: ProgressListener): Promise<ApplyResult> {
+export async function applySpreadsheet(districtId: string, content: Buffer, file: string, onProgress?: ProgressListener, onApplied?: AppliedListener): Promise<ApplyResult> {
   return db().$transaction(
     async (tx) => {
       await lockDistrictRoster(tx, districtId);
       const planned = await planSpreadsheet(tx, districtId, content, file, onProgress);
       await applyPeoplePlan(tx, districtId, planned.plan, "spreadsheet");
       const counts = countsOf(planned);
+      await onApplied?.(tx, counts);
       return { counts, countsByFile: { [file]: counts }, issues: planned.issues };
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
