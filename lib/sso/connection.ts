@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { accountTypeLookup, accountTypesOf } from "@/lib/imports/people/account-types";
 import { accountTypeRulesSchema, DEFAULT_ACCOUNT_TYPE_RULES } from "@/lib/sso/account-type-rules";
 import { attributeMappingSchema, DEFAULT_ATTRIBUTE_MAPPING } from "@/lib/sso/attributes";
+import { recordConnectionChange, type ConnectionSection } from "@/lib/sso/connection-audit";
 import { checkIdentityProvider, type IdentityProvider } from "@/lib/sso/idp-metadata";
 import type { MappingSettings, SignInSwitches } from "@/lib/sso/settings-schema";
 import type { AccountTypeRules, AttributeMapping } from "@/lib/sso/types";
@@ -74,22 +75,27 @@ export async function getSsoConnection(districtId: string): Promise<SsoConnectio
 /** Saves an identity provider that passed its check; the first save creates the connection with the default mapping and rules. */
 export async function saveIdentityProvider(districtId: string, idp: IdentityProvider, metadataUrl: string | null, userId: string): Promise<SsoConnectionSettings> {
   const columns = { idpEntityId: idp.entityId, idpSsoUrl: idp.ssoUrl, idpCertificates: idp.certificates, idpMetadataUrl: metadataUrl, updatedById: userId };
-  const saved = await db().ssoConnection.upsert({
-    where: { districtId },
-    create: {
-      districtId,
-      ...columns,
-      attributeMapping: DEFAULT_ATTRIBUTE_MAPPING,
-      accountTypeRules: DEFAULT_ACCOUNT_TYPE_RULES,
-      scopeDomains: [],
-    },
-    update: columns,
+  return db().$transaction(async (tx) => {
+    const existing = await tx.ssoConnection.findUnique({ where: { districtId } });
+    const saved = await tx.ssoConnection.upsert({
+      where: { districtId },
+      create: {
+        districtId,
+        ...columns,
+        attributeMapping: DEFAULT_ATTRIBUTE_MAPPING,
+        accountTypeRules: DEFAULT_ACCOUNT_TYPE_RULES,
+        scopeDomains: [],
+      },
+      update: columns,
+    });
+    const settings = settingsOf(saved);
+    await recordConnectionChange(tx, districtId, "identity_provider", existing && settingsOf(existing), settings);
+    return settings;
   });
-  return settingsOf(saved);
 }
 
 export async function saveMapping(districtId: string, settings: MappingSettings, userId: string): Promise<SsoConnectionSettings> {
-  return updateConnection(districtId, { attributeMapping: settings.attributeMapping, scopeDomains: settings.scopeDomains, updatedById: userId });
+  return updateConnection(districtId, "attribute_mapping", { attributeMapping: settings.attributeMapping, scopeDomains: settings.scopeDomains, updatedById: userId });
 }
 
 /** Each rule's account type must be one of the district's (Imports › Settings); saved in the district's own spelling. */
@@ -102,7 +108,7 @@ export async function saveRules(districtId: string, rules: AccountTypeRules, use
     return { ...rule, accountType: known?.accountType ?? rule.accountType };
   });
   if (Object.keys(fieldErrors).length > 0) throw new UserFacingError("Check the highlighted rules. Nothing was saved.", { fieldErrors });
-  return updateConnection(districtId, { accountTypeRules: { multiValued: rules.multiValued, rules: canonical }, updatedById: userId });
+  return updateConnection(districtId, "account_type_rules", { accountTypeRules: { multiValued: rules.multiValued, rules: canonical }, updatedById: userId });
 }
 
 /** Sign-in can be turned on only with an identity provider whose details still pass the check (e.g. a certificate not expired since). */
@@ -115,13 +121,17 @@ export async function saveSwitches(districtId: string, switches: SignInSwitches,
     const check = checkIdentityProvider({ entityId: existing.idpEntityId, ssoUrl: existing.idpSsoUrl, certificates: existing.idpCertificates }, now);
     if (!check.ok) throw new UserFacingError(`Sign-in stays off: ${check.message}`, { fieldErrors: { signInEnabled: check.message } });
   }
-  return updateConnection(districtId, { ...switches, updatedById: userId });
+  return updateConnection(districtId, "sign_in_switches", { ...switches, updatedById: userId });
 }
 
-async function updateConnection(districtId: string, data: Prisma.SsoConnectionUpdateManyMutationInput): Promise<SsoConnectionSettings> {
-  const { count } = await db().ssoConnection.updateMany({ where: { districtId }, data });
-  if (count === 0) throw new UserFacingError(SAVE_IDP_FIRST);
-  return getSsoConnection(districtId);
+async function updateConnection(districtId: string, section: ConnectionSection, data: Prisma.SsoConnectionUpdateInput): Promise<SsoConnectionSettings> {
+  return db().$transaction(async (tx) => {
+    const existing = await tx.ssoConnection.findUnique({ where: { districtId } });
+    if (!existing) throw new UserFacingError(SAVE_IDP_FIRST);
+    const settings = settingsOf(await tx.ssoConnection.update({ where: { districtId }, data }));
+    await recordConnectionChange(tx, districtId, section, settingsOf(existing), settings);
+    return settings;
+  });
 }
 
 /** What the Single sign-on page shows besides the log: the district's GUID (its SP addresses), its settings and account types. */

@@ -3,6 +3,7 @@
 // created through the import path when the district turned just-in-time provisioning on.
 // Every assertion leaves one row in the district's sign-in log.
 import type { Prisma, SsoConnection } from "@/generated/prisma/client";
+import { districtTenant, recordAudit, requestIp } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { accountTypesOf } from "@/lib/imports/people/account-types";
 import type { PersonValues } from "@/lib/imports/people/columns";
@@ -179,6 +180,7 @@ export async function completeSignIn(
 
   // Creating holds the district's roster lock, as imports do, and decides again under it: two
   // first sign-ins of one person, or an import running meanwhile, must not make two people.
+  const ip = await requestIp();
   return db().$transaction(
     async (tx) => {
       await lockDistrictRoster(tx, districtId);
@@ -191,6 +193,16 @@ export async function completeSignIn(
       const [applied] = await applyPeoplePlan(tx, districtId, [verdict.planned], "sso");
       const created = await tx.rosterUser.findUniqueOrThrow({ where: { districtId_sourcedId: { districtId, sourcedId: applied!.sourcedId } }, select: { id: true, sourcedId: true } });
       await log(tx, mapped, { outcome: "created", reason: null, personId: created.id, sourcedId: created.sourcedId });
+      const { givenName, familyName, email, role } = verdict.planned.values;
+      // The person is their own actor: their identity provider vouched for them, no admin acted.
+      await recordAudit(tx, {
+        ...(await districtTenant(tx, districtId)),
+        actor: { userId: null, email: email || name(verdict.planned.values), role: "sso" },
+        ...(ip && { ip }),
+        action: "person.created_at_sign_in",
+        summary: `${name(verdict.planned.values)} created at first single sign-on sign-in`,
+        after: { id: created.id, sourcedId: created.sourcedId, givenName, familyName, email, role, accountType: mapped.accountType ?? null },
+      });
       return { kind: "created", person: { id: created.id, districtId, sourcedId: created.sourcedId } };
     },
     { timeout: 60_000, maxWait: 10_000 },
