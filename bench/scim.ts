@@ -1,21 +1,29 @@
-// SCIM service benchmark: a district of 100,000 SCIM users behind `next start` on the embedded
-// PostgreSQL. Prints the throughput of POST /Users from 4 concurrent clients, and p50/p99 of a
+// SCIM service benchmark: a district of 100,000 SCIM users behind the production web server on
+// the embedded PostgreSQL (or plain `next start` with --server next-start, to compare). Prints the throughput of POST /Users from 4 concurrent clients, and p50/p99 of a
 // `filter=userName eq "…"` lookup and of a page of 100 users (at random, and paging in order).
-//   npm run bench:scim [-- --users 100000 --posts 4000 --requests 300]
+//   npm run bench:scim [-- --users 100000 --posts 4000 --requests 300 --server rollcall|next-start]
 // (fewer --users and --posts for a quick check; docs/benchmarks.md records runs at the defaults.)
 // The data folder (.data/bench-scim) is wiped first; the app is built into .next-scim so the
 // usual build is left alone (unless ROLLCALL_BUILD_DIR names another). The figures are the last lines.
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../lib/database/migrations";
-import { percentile, startBenchInstance, startBenchServer } from "./support";
+import { percentile, startBenchInstance, startBenchServer, type BenchServer } from "./support";
 
 const { values } = parseArgs({
-  options: { users: { type: "string", default: "100000" }, posts: { type: "string", default: "4000" }, requests: { type: "string", default: "300" } },
+  options: {
+    users: { type: "string", default: "100000" },
+    posts: { type: "string", default: "4000" },
+    requests: { type: "string", default: "300" },
+    server: { type: "string", default: "rollcall" },
+  },
 });
+if (values.server !== "rollcall" && values.server !== "next-start") throw new Error("--server is rollcall or next-start");
+const serverKind: BenchServer = values.server;
 const users = Number(values.users);
 const posts = Number(values.posts);
 const requests = Number(values.requests);
@@ -29,19 +37,28 @@ let server: ChildProcess | undefined;
 try {
   await applyMigrations(database.connectionString);
   const token = await seed();
-  server = await startBenchServer(root, port);
-  const base = `http://127.0.0.1:${port}/scim/v2`;
-
-  const send = async (method: string, pathAndQuery: string, body?: unknown) => {
-    const response = await fetch(`${base}${pathAndQuery}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/scim+json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+  server = await startBenchServer(root, port, serverKind);
+  // node:http with kept-alive connections, as identity providers' clients are: the client shares
+  // the two cores with the server, and fetch's own overhead would be measured as the server's.
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const send = (method: string, pathAndQuery: string, body?: unknown) =>
+    new Promise<string>((resolve, reject) => {
+      const payload = body ? JSON.stringify(body) : undefined;
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (payload) Object.assign(headers, { "content-type": "application/scim+json", "content-length": String(Buffer.byteLength(payload)) });
+      const outgoing = request({ host: "127.0.0.1", port, path: `/scim/v2${pathAndQuery}`, method, headers, agent }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const status = incoming.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve(text);
+          else reject(new Error(`${method} ${pathAndQuery}: HTTP ${status} ${text}`));
+        });
+      });
+      outgoing.on("error", reject);
+      outgoing.end(payload);
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${pathAndQuery}: HTTP ${response.status} ${text}`);
-    return text;
-  };
   const newUser = (userName: string) => ({
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
     externalId: randomUUID(),
@@ -76,19 +93,21 @@ try {
     return `${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${requests} requests)`;
   };
   const spread = (index: number) => 1 + ((index * 7_919) % users);
-  // The floor every request stands on: HTTP, Next.js's routing, the token's check and the log row.
+  // The floor every request stands on: HTTP, the token's check and the log row.
   const floor = await timed("GET /ServiceProviderConfig (token check and log row only)", () => "/ServiceProviderConfig");
   const lookup = await timed('filter=userName eq "…"', (index) => `/Users?filter=${encodeURIComponent(`userName eq "user${spread(index)}@bench.example"`)}`);
   const page = await timed("a page of 100 users at a random startIndex", (index) => `/Users?startIndex=${1 + (spread(index) % (users - 100))}&count=100`);
   const inOrder = await timed("a page of 100 users, paging in order (startIndex=1, 101, 201, …)", (index) => `/Users?startIndex=${1 + ((index * 100) % 50_000)}&count=100`);
 
   const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg().map((one) => one.toFixed(1)).join(" ")} at the end`;
-  console.log(`SCIM service, district of ${users.toLocaleString("en-US")} SCIM users, next start on the embedded PostgreSQL, ${load}`);
+  const served = serverKind === "rollcall" ? "the production web server" : "next start";
+  console.log(`SCIM service, district of ${users.toLocaleString("en-US")} SCIM users, ${served} on the embedded PostgreSQL, ${load}`);
   console.log(floor);
   console.log(throughput);
   console.log(lookup);
   console.log(page);
   console.log(inOrder);
+  agent.destroy();
 } finally {
   server?.kill("SIGTERM");
   await database.stop();

@@ -55,14 +55,19 @@ export async function startBenchInstance(dataDir: string, env: Record<string, st
   return { database, port };
 }
 
-/** The production server of the current build (built first when the sources changed), answering on 127.0.0.1. */
-export async function startBenchServer(root: string, port: number): Promise<ChildProcess> {
+export type BenchServer = "rollcall" | "next-start";
+
+/**
+ * The production server of the current build (built first when the sources changed), answering
+ * on 127.0.0.1: the one `npm start` runs, or plain `next start` to compare against.
+ */
+export async function startBenchServer(root: string, port: number, kind: BenchServer = "rollcall"): Promise<ChildProcess> {
   if (!isBuildCurrent(root)) await build(root, () => undefined);
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: "ignore",
-    env: process.env,
-  });
+  const args =
+    kind === "rollcall"
+      ? ["--import", "tsx", path.join(root, "scripts/start/web-server.ts"), "--port", String(port), "--hostname", "127.0.0.1"]
+      : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  const server = spawn(process.execPath, args, { cwd: root, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
   await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
   return server;
 }

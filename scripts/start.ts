@@ -2,8 +2,9 @@
 // embedded PostgreSQL in the data folder; then it applies migrations, loads demo data into
 // an empty database, builds when the sources changed, and runs the web server beside the
 // webhook worker; if either stops, both stop.
-//   npm start            production server (next start)
-//   npm run dev          development server (next dev)
+//   npm start            production server (scripts/start/web-server.ts: Next.js, with SCIM
+//                        answered ahead of Next.js's request pipeline)
+//   npm run dev          development server (next dev; SCIM through its route handler)
 // ROLLCALL_WORKER_PROCESSES sets how many worker processes run beside the server (default 1);
 // 0 makes a web-only process, for deployments that run `npm run worker` separately.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -92,8 +93,8 @@ async function prepare(): Promise<{ port: string; workerProcesses: number }> {
 }
 
 function serve({ port, workerProcesses }: { port: string; workerProcesses: number }) {
-  const next = path.join(root, "node_modules/next/dist/bin/next");
-  run("The web server", [next, devMode ? "dev" : "start", "-p", port]);
+  if (devMode) run("The web server", [path.join(root, "node_modules/next/dist/bin/next"), "dev", "-p", port]);
+  else run("The web server", ["--import", "tsx", path.join(root, "scripts/start/web-server.ts"), "--port", port], { NODE_ENV: "production" });
   const heap = `--max-old-space-size=${getConfig().workerHeapMb}`;
   for (let index = 1; index <= workerProcesses; index++) {
     run(workerProcesses === 1 ? "The webhook worker" : `Webhook worker ${index}`, [heap, "--import", "tsx", path.join(root, "scripts/worker.ts")]);
@@ -101,8 +102,8 @@ function serve({ port, workerProcesses }: { port: string; workerProcesses: numbe
   if (workerProcesses === 0) log("Webhook dispatch is off here (ROLLCALL_WORKER_PROCESSES=0): webhooks wait for an `npm run worker` on this database");
 }
 
-function run(name: string, args: string[]) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+function run(name: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   children.add(child);
   child.on("exit", (code) => {
     children.delete(child);

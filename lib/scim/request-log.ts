@@ -69,9 +69,10 @@ export function flushScimLog(): Promise<void> {
 }
 
 /**
- * Keeps `next start` from exiting on SIGTERM before the request's row is written: a graceful
- * shutdown waits for the work handed to after(). Outside a Next.js request (the tests and
- * scripts call the handler directly) after() refuses, and the flush timer alone writes the row.
+ * Keeps Next.js from exiting on SIGTERM before the request's row is written: a graceful
+ * shutdown waits for the work handed to after(). Outside a Next.js request (the production
+ * server's SCIM lane, which flushes on shutdown itself; the tests and scripts) after()
+ * refuses, and the flush timer alone writes the row.
  */
 export function holdShutdownUntil(written: Promise<void>): void {
   try {
