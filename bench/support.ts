@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
-import { build, isBuildCurrent } from "../scripts/start/build";
+import { build, isBuildCurrent, webServerEntry } from "../scripts/start/build";
 
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -65,7 +65,7 @@ export async function startBenchServer(root: string, port: number, kind: BenchSe
   if (!isBuildCurrent(root)) await build(root, () => undefined);
   const args =
     kind === "rollcall"
-      ? ["--import", "tsx", path.join(root, "scripts/start/web-server.ts"), "--port", String(port), "--hostname", "127.0.0.1"]
+      ? [webServerEntry(root), "--port", String(port), "--hostname", "127.0.0.1"]
       : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
   const server = spawn(process.execPath, args, { cwd: root, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
   await waitForHttp(`http://127.0.0.1:${port}/sign-in`);

@@ -2,8 +2,8 @@
 // embedded PostgreSQL in the data folder; then it applies migrations, loads demo data into
 // an empty database, builds when the sources changed, and runs the web server beside the
 // webhook worker; if either stops, both stop.
-//   npm start            production server (scripts/start/web-server.ts: Next.js, with SCIM
-//                        answered ahead of Next.js's request pipeline)
+//   npm start            production server (scripts/start/web-server.ts, bundled by the build:
+//                        Next.js, with SCIM answered ahead of Next.js's request pipeline)
 //   npm run dev          development server (next dev; SCIM through its route handler)
 // ROLLCALL_WORKER_PROCESSES sets how many worker processes run beside the server (default 1);
 // 0 makes a web-only process, for deployments that run `npm run worker` separately.
@@ -15,7 +15,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { db } from "@/lib/db";
 import { SFTP_SERVED_ELSEWHERE, startConfiguredSftpServer } from "@/lib/sftp/run";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoDataIfEmpty } from "@/prisma/seed/demo-data";
-import { build, isBuildCurrent } from "./start/build";
+import { build, isBuildCurrent, webServerEntry } from "./start/build";
 import { loadOrCreateLocalSecrets } from "./start/local-secrets";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -94,7 +94,7 @@ async function prepare(): Promise<{ port: string; workerProcesses: number }> {
 
 function serve({ port, workerProcesses }: { port: string; workerProcesses: number }) {
   if (devMode) run("The web server", [path.join(root, "node_modules/next/dist/bin/next"), "dev", "-p", port]);
-  else run("The web server", ["--import", "tsx", path.join(root, "scripts/start/web-server.ts"), "--port", port], { NODE_ENV: "production" });
+  else run("The web server", [webServerEntry(root), "--port", port], { NODE_ENV: "production" });
   const heap = `--max-old-space-size=${getConfig().workerHeapMb}`;
   for (let index = 1; index <= workerProcesses; index++) {
     run(workerProcesses === 1 ? "The webhook worker" : `Webhook worker ${index}`, [heap, "--import", "tsx", path.join(root, "scripts/worker.ts")]);

@@ -1,6 +1,7 @@
 // The production web server: Next.js in this process behind node:http, with SCIM requests
-// answered before they reach Next.js's pipeline (web-listener.ts). `npm start` runs it.
-//   tsx scripts/start/web-server.ts --port 3000 [--hostname 127.0.0.1]
+// answered before they reach Next.js's pipeline (web-listener.ts). `npm start` runs the bundle
+// the build makes of it (build.ts), from the checkout:
+//   node .next/rollcall-server/web-server.mjs --port 3000 [--hostname 127.0.0.1]
 // On SIGTERM or SIGINT it stops accepting connections, lets requests in flight finish, waits
 // for Next.js's after() work and the last batch of the SCIM provisioning log, then exits.
 import { createServer } from "node:http";
@@ -9,7 +10,8 @@ import { parseArgs } from "node:util";
 import next from "next";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
-const root = path.resolve(import.meta.dirname, "../..");
+// The checkout: this file runs from the build folder, bundled.
+const root = process.cwd();
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" }, hostname: { type: "string" } } });
 const port = Number(values.port);
 
