@@ -8,7 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 import { BannerImagePicker } from "@/components/banner/banner-image-picker";
 import { ColourFields } from "@/components/banner/colour-fields";
 import { CountedTextField } from "@/components/banner/counted-text-field";
@@ -29,6 +29,7 @@ import {
   MAX_HEADLINE_LENGTH,
   type BannerInput,
 } from "@/lib/banners/schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type BannerFormProps = { page: BannerPageData; gallery: GalleryContents };
 
@@ -65,9 +66,7 @@ export function BannerForm({ page, gallery }: BannerFormProps) {
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(path as FieldPath<BannerInput>, { message });
-      }
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError, offerReload: result.code === "stale" });
     },
     onError: () =>

@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { TabCard, type SettingsProps } from "@/components/file-delivery/file-delivery-tab";
 import { HostedOutbox, type OutboxView } from "@/components/file-delivery/hosted-outbox";
 import { CONNECTION_FAILED, SectionSave, type SectionOutcome } from "@/components/file-delivery/section-save";
@@ -14,6 +14,7 @@ import { VendorSftpFields } from "@/components/file-delivery/vendor-sftp-fields"
 import { Alert } from "@/components/ui/alert";
 import { prepareSftpKeyAction, saveDeliveryDestinationAction } from "@/lib/deliveries/actions";
 import { deliveryDestinationSchema, type DeliveryDestinationInput } from "@/lib/deliveries/settings-schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 export type { OutboxView };
 
@@ -55,7 +56,7 @@ export function DestinationSection({ settings, onSaved, outbox }: SettingsProps 
     mutationFn: saveDeliveryDestinationAction,
     onSuccess: (result) => {
       if (!result.ok) {
-        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<DeliveryDestinationInput>, { message });
+        showFieldErrors(setError, result.fieldErrors);
         return setOutcome({ tone: "error", message: result.formError, offerReload: result.code === "stale" });
       }
       const saved = result.data;

@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { fileDeliveryKeys } from "@/components/file-delivery/file-delivery-queries";
 import { TabCard, type SettingsProps } from "@/components/file-delivery/file-delivery-tab";
 import { CONNECTION_FAILED, SectionSave, type SectionOutcome } from "@/components/file-delivery/section-save";
@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError } from "@/components/ui/field";
 import { deliverNowAction, saveDeliveryScheduleAction } from "@/lib/deliveries/actions";
 import { deliveryScheduleSchema, type DeliveryScheduleInput } from "@/lib/deliveries/settings-schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 export function ScheduleSection({ settings, onSaved, timeZones }: SettingsProps & { timeZones: string[] }) {
   const zoneId = useId();
@@ -29,7 +30,7 @@ export function ScheduleSection({ settings, onSaved, timeZones }: SettingsProps 
     mutationFn: saveDeliveryScheduleAction,
     onSuccess: (result) => {
       if (!result.ok) {
-        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<DeliveryScheduleInput>, { message });
+        showFieldErrors(setError, result.fieldErrors);
         return setOutcome({ tone: "error", message: result.formError, offerReload: result.code === "stale" });
       }
       const saved = result.data;

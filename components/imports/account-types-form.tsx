@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
+import { useFieldArray, useForm } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { RoleSelect } from "@/components/scim/role-rules-editor";
@@ -14,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { saveAccountTypesAction } from "@/lib/imports/actions";
 import { accountTypesFormSchema, type AccountTypesInput } from "@/lib/imports/people/account-types-schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 export function AccountTypesForm({ initial }: { initial: AccountTypesInput }) {
   const form = useForm<AccountTypesInput>({ resolver: zodResolver(accountTypesFormSchema), defaultValues: initial });
@@ -31,7 +32,7 @@ export function AccountTypesForm({ initial }: { initial: AccountTypesInput }) {
         setOutcome({ tone: "success", message: "Account types saved. The next import uses them." });
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<AccountTypesInput>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError });
     },
     onError: () => setOutcome({ tone: "error", message: "The account types could not be sent: the connection failed. Nothing was saved; try again." }),

@@ -5,12 +5,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { Field } from "@/components/ui/field";
 import { saveLaunchSettingsAction } from "@/lib/launch/actions";
 import { launchSettingsSchema, type LaunchSettingsInput } from "@/lib/launch/schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type LaunchUrlFormProps = { initialSettings: LaunchSettingsInput; httpWebhookHosts: string[] };
 
@@ -40,9 +41,7 @@ export function LaunchUrlForm({ initialSettings, httpWebhookHosts }: LaunchUrlFo
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(path as FieldPath<LaunchSettingsInput>, { message });
-      }
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError });
     },
     onError: () => setOutcome({ tone: "error", message: "The launch URL could not be sent: the connection failed. Nothing was saved; try again." }),

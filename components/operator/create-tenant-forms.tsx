@@ -5,13 +5,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
 import { createDistrictAction, createVendorAction } from "@/lib/operator/actions";
 import { createDistrictSchema, createVendorSchema } from "@/lib/operator/schemas";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 const formStyle = "flex max-w-3xl flex-wrap items-start gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 
@@ -78,7 +79,7 @@ function useCreate<Values extends FieldValues, Output>(
     mutationFn: async (input: Output) => {
       const result = await action(input);
       if (!result.ok) {
-        for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Values>, { message });
+        showFieldErrors(form.setError, result.fieldErrors);
         throw new Error(result.fieldErrors ? "" : result.formError);
       }
       return result.data;

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,7 @@ import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { inviteDistrictAdminAction, inviteVendorAdminAction } from "@/lib/operator/actions";
 import type { InvitationOutcome } from "@/lib/operator/invite-admin";
 import { inviteAdminSchema } from "@/lib/operator/schemas";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type Input = z.input<typeof inviteAdminSchema>;
 
@@ -31,7 +32,7 @@ export function InviteAdminForm({ kind, tenantId, tenantName }: { kind: "vendor"
     mutationFn: async (input: z.output<typeof inviteAdminSchema>) => {
       const result = await (kind === "vendor" ? inviteVendorAdminAction : inviteDistrictAdminAction)(input);
       if (!result.ok) {
-        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) form.setError(path as FieldPath<Input>, { message });
+        showFieldErrors(form.setError, result.fieldErrors);
         throw new Error(result.fieldErrors ? "" : result.formError);
       }
       return result.data;

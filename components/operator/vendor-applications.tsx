@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { cell, headerCell } from "@/components/operator/table-styles";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +15,7 @@ import { Field } from "@/components/ui/field";
 import { addApplicationAction } from "@/lib/operator/actions";
 import type { VendorApplicationView } from "@/lib/operator/applications";
 import { addApplicationSchema } from "@/lib/operator/schemas";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type Input = z.input<typeof addApplicationSchema>;
 
@@ -60,7 +61,7 @@ export function AddApplicationForm({ vendorId }: { vendorId: string }) {
     mutationFn: async (input: z.output<typeof addApplicationSchema>) => {
       const result = await addApplicationAction(input);
       if (!result.ok) {
-        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) form.setError(path as FieldPath<Input>, { message });
+        showFieldErrors(form.setError, result.fieldErrors);
         throw new Error(result.fieldErrors ? "" : result.formError);
       }
       return result.data;

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { HeaderEditor } from "@/components/provisioning/header-editor";
@@ -15,6 +15,7 @@ import { LockIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
 import { saveProvisioningSettingsAction } from "@/lib/provisioning/actions";
 import { CAPABILITY_MISSING_MESSAGE, provisioningSettingsSchema, type ProvisioningSettingsInput } from "@/lib/provisioning/schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type ProvisioningFormProps = {
   initialSettings: ProvisioningSettingsInput;
@@ -53,9 +54,7 @@ export function ProvisioningForm({ initialSettings, httpWebhookHosts, autoProvis
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(path as FieldPath<ProvisioningSettingsInput>, { message });
-      }
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError, offerReload: result.code === "stale" });
     },
     onError: () =>

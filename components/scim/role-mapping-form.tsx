@@ -7,13 +7,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { RoleRulesEditor, RoleSelect } from "@/components/scim/role-rules-editor";
 import { Field } from "@/components/ui/field";
 import { saveRoleMappingAction } from "@/lib/scim/actions";
 import { roleMappingSchema, type RoleMappingInput } from "@/lib/scim/role-mapping-schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 const ATTRIBUTE_SUGGESTIONS = ["userType", "title", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeType", "roles"];
 
@@ -35,7 +36,7 @@ export function RoleMappingForm({ initialMapping }: { initialMapping: RoleMappin
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<RoleMappingInput>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError });
     },
     onError: () => setOutcome({ tone: "error", message: "The role mapping could not be sent: the connection failed. Nothing was saved; try again." }),

@@ -5,12 +5,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { Field, FieldHelp } from "@/components/ui/field";
 import { saveProcessingScheduleAction } from "@/lib/sftp/actions";
 import { processingScheduleSchema, type ProcessingScheduleInput } from "@/lib/sftp/schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type ProcessingScheduleFormProps = { schedule: ProcessingScheduleInput; timeZones: string[] };
 
@@ -31,7 +32,7 @@ export function ProcessingScheduleForm({ schedule, timeZones }: ProcessingSchedu
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<ProcessingScheduleInput>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError });
     },
     onError: () => setOutcome({ tone: "error", message: "The time could not be sent: the connection failed. Nothing was saved; try again." }),

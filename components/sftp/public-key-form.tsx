@@ -6,12 +6,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FieldHelp } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
 import { addSftpKeySchema, type AddSftpKeyInput } from "@/lib/sftp/schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type PublicKeyFormProps = {
   add: (input: AddSftpKeyInput) => Promise<ActionResult<{ name: string; fingerprint: string }>>;
@@ -38,7 +39,7 @@ export function PublicKeyForm({ add, namePlaceholder, keyPlaceholder, hint }: Pu
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<AddSftpKeyInput>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       if (!result.fieldErrors) setError("root", { message: result.formError });
     },
     onError: () => setError("root", { message: "The key could not be sent: the connection failed. Nothing was saved; try again." }),

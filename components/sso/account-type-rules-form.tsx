@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { AccountTypeRulesEditor } from "@/components/sso/account-type-rules-editor";
@@ -16,6 +16,7 @@ import { saveAccountTypeRulesAction } from "@/lib/sso/actions";
 import { decideAccountType } from "@/lib/sso/account-type-rules";
 import { accountTypeRulesFormSchema, rulesFormValues, rulesFromForm, splitValues, type RulesFormValues } from "@/lib/sso/settings-schema";
 import type { AccountTypeRules } from "@/lib/sso/types";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 type RulesFormProps = { initial: RulesFormValues; accountTypes: readonly AccountType[]; accountTypeAttribute: string | null };
 
@@ -46,7 +47,7 @@ export function AccountTypeRulesForm({ initial, accountTypes, accountTypeAttribu
         setOutcome({ tone: "success", message: "Account-type rules saved. The next sign-in uses them." });
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<RulesFormValues>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError });
     },
     onError: () => setOutcome({ tone: "error", message: "The rules could not be sent: the connection failed. Nothing was saved; try again." }),

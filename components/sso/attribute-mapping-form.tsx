@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from "react-hook-form";
+import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form";
 import { SaveFooter, type SaveOutcome } from "@/components/forms/save-footer";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { ScopeDomainsEditor } from "@/components/sso/scope-domains-editor";
@@ -14,6 +14,7 @@ import { saveAttributeMappingAction } from "@/lib/sso/actions";
 import { FIELD_LABELS, REQUIRED_FIELDS, SUPPORTED_ATTRIBUTES } from "@/lib/sso/attributes";
 import { mappingFormValues, mappingSettingsSchema, scopedAttributeNames, type MappingFormValues, type MappingSettings } from "@/lib/sso/settings-schema";
 import { MAPPED_FIELDS, type MappedField } from "@/lib/sso/types";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 const REQUIRED: ReadonlySet<MappedField> = new Set(REQUIRED_FIELDS);
 
@@ -37,7 +38,7 @@ export function AttributeMappingForm({ initial }: { initial: MappingFormValues }
         setOutcome({ tone: "success", message: "Attribute mapping saved. The next sign-in uses it." });
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<MappingFormValues>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: result.formError });
     },
     onError: () => setOutcome({ tone: "error", message: "The mapping could not be sent: the connection failed. Nothing was saved; try again." }),

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
-import { useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { useLeaveWarning } from "@/components/forms/use-leave-warning";
 import { TextAreaField } from "@/components/sso/text-area-field";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { saveIdentityProviderAction } from "@/lib/sso/actions";
 import { identityProviderSchema, MAX_METADATA_BYTES, type IdentityProviderInput, type IdpSource } from "@/lib/sso/settings-schema";
+import { showFieldErrors } from "@/components/ui/field-errors";
 
 const SOURCES: { value: IdpSource; label: string; hint: string }[] = [
   { value: "xml", label: "Paste metadata XML", hint: "From your identity provider's SAML app: Entra ID's Federation Metadata XML, Google's IdP metadata, …" },
@@ -41,7 +42,7 @@ export function IdentityProviderForm({ initial, saved }: { initial: IdentityProv
         router.refresh();
         return;
       }
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<IdentityProviderInput>, { message });
+      showFieldErrors(setError, result.fieldErrors);
       setOutcome({ tone: "error", message: `${result.formError}${result.formError.endsWith(".") ? "" : "."} Nothing was saved.` });
     },
     onError: () => setOutcome({ tone: "error", message: "The identity provider could not be sent: the connection failed or the request was too large. Nothing was saved; try again." }),
