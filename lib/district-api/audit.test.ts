@@ -29,7 +29,7 @@ describe("auditing district API tokens", () => {
       actorUserId: admin.id,
       actorEmail: admin.email,
       actorRole: "DISTRICT_ADMIN",
-      after: { name: "SIS nightly sync", prefix: created.data.prefix, token: "••••••" },
+      after: { name: "SIS nightly sync", prefix: created.data.prefix, secret: "••••••" },
     });
     expect(events[1]).toMatchObject({
       action: "district_api_token.revoked",

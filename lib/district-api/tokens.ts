@@ -3,9 +3,11 @@
 // several live at once for rotation, revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
 import { districtTenant, recordAudit, type AuditActor } from "@/lib/audit/record";
-import { maskSecret } from "@/lib/audit/mask";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
+
+const API_TOKEN = { action: "district_api_token", label: "API token" };
 
 export const DISTRICT_TOKEN_PREFIX = "rc_dist_";
 export const MAX_ACTIVE_TOKENS = 10;
@@ -32,9 +34,7 @@ export async function createDistrictApiToken(actor: { id: string; districtId: st
     });
     await recordAudit(tx, {
       ...(await districtTenant(tx, actor.districtId)),
-      action: "district_api_token.created",
-      summary: `API token “${row.name}” created`,
-      after: { name: row.name, prefix: row.prefix, token: maskSecret(token) },
+      ...credentialCreated(API_TOKEN, row, token),
     });
     return row;
   });
@@ -51,10 +51,7 @@ export async function revokeDistrictApiToken(districtId: string, tokenId: string
     if (revoked.count === 1) {
       await recordAudit(tx, {
         ...(await districtTenant(tx, districtId)),
-        action: "district_api_token.revoked",
-        summary: `API token “${token.name}” revoked`,
-        before: { name: token.name, prefix: token.prefix, revokedAt: null },
-        after: { name: token.name, prefix: token.prefix, revokedAt: token.revokedAt },
+        ...credentialRevoked(API_TOKEN, token, now),
       });
     }
     return token;

@@ -28,7 +28,7 @@ async function createToken(name = "Prometheus") {
   return created.data;
 }
 
-const auditOf = (action: string, tokenId: string) => db().auditEvent.findMany({ where: { action, after: { path: ["id"], equals: tokenId } } });
+const auditOf = (action: string, prefix: string) => db().auditEvent.findMany({ where: { action, after: { path: ["prefix"], equals: prefix } } });
 
 let operator: SessionUser;
 beforeEach(async () => {
@@ -52,7 +52,7 @@ describe("creating an operator token", () => {
 
   it("records who created it in the audit log, without the token's value", async () => {
     const created = await createToken();
-    const events = await auditOf("operator_token.created", created.id);
+    const events = await auditOf("operator_token.created", created.prefix);
     expect(events).toMatchObject([
       {
         actorUserId: operator.id,
@@ -61,7 +61,7 @@ describe("creating an operator token", () => {
         tenantType: "instance",
         tenantId: null,
         tenantName: "Rollcall",
-        after: { id: created.id, name: "Prometheus", prefix: created.prefix },
+        after: { name: "Prometheus", prefix: created.prefix, secret: "••••••" },
       },
     ]);
     expect(JSON.stringify(events)).not.toContain(created.token);
@@ -92,7 +92,7 @@ describe("revoking an operator token", () => {
     expect(await authenticateOperatorToken(scrape(created.token))).toBeNull();
 
     expect(await revokeOperatorTokenAction({ tokenId: created.id })).toMatchObject({ ok: true });
-    const events = await auditOf("operator_token.revoked", created.id);
+    const events = await auditOf("operator_token.revoked", created.prefix);
     expect(events).toMatchObject([{ tenantType: "instance", tenantId: null, before: { revokedAt: null }, after: { name: "Prometheus", revokedAt: expect.any(String) } }]);
     expect(JSON.stringify(events)).not.toContain(created.token);
   });

@@ -5,6 +5,9 @@ import { UserFacingError } from "@/lib/actions/result";
 import { recordAudit, type AuditTenant } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
+
+const OPERATOR_TOKEN = { action: "operator_token", label: "Operator token" };
 
 export const OPERATOR_TOKEN_PREFIX = "rc_op_";
 export const MAX_ACTIVE_OPERATOR_TOKENS = 10;
@@ -35,9 +38,7 @@ export async function createOperatorToken(operator: { id: string }, name: string
     });
     await recordAudit(tx, {
       ...INSTANCE,
-      action: "operator_token.created",
-      summary: `Operator token “${row.name}” created`,
-      after: { id: row.id, name: row.name, prefix: row.prefix },
+      ...credentialCreated(OPERATOR_TOKEN, row, token),
     });
     return row;
   });
@@ -53,10 +54,7 @@ export async function revokeOperatorToken(tokenId: string, now = new Date()): Pr
     if (count === 1) {
       await recordAudit(tx, {
         ...INSTANCE,
-        action: "operator_token.revoked",
-        summary: `Operator token “${token.name}” revoked`,
-        before: { id: token.id, name: token.name, prefix: token.prefix, revokedAt: null },
-        after: { id: token.id, name: token.name, prefix: token.prefix, revokedAt: token.revokedAt },
+        ...credentialRevoked(OPERATOR_TOKEN, token, now),
       });
     }
     return token;

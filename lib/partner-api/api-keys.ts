@@ -1,12 +1,14 @@
 // Vendors' Partner API keys: created in the console (shown once), stored as a hash,
 // revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
-import { maskSecret } from "@/lib/audit/mask";
 import { recordAudit, vendorTenant } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { partnerError, unauthorised } from "@/lib/partner-api/responses";
 import { VENDOR_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
+
+const API_KEY = { action: "api_key", label: "API key" };
 
 export const API_KEY_PREFIX = "rc_pk_";
 export const MAX_ACTIVE_KEYS = 10;
@@ -33,9 +35,7 @@ export async function createApiKey(actor: { id: string; vendorId: string }, name
     });
     await recordAudit(tx, {
       ...(await vendorTenant(tx, actor.vendorId)),
-      action: "api_key.created",
-      summary: `API key “${created.name}” created`,
-      after: { name: created.name, prefix: created.prefix, key: maskSecret(key) },
+      ...credentialCreated(API_KEY, created, key),
     });
     return { ...created, key };
   });
@@ -49,10 +49,7 @@ export async function revokeApiKey(vendorId: string, keyId: string, now = new Da
     if (revoked.count === 1) {
       await recordAudit(tx, {
         ...(await vendorTenant(tx, vendorId)),
-        action: "api_key.revoked",
-        summary: `API key “${key.name}” revoked`,
-        before: { name: key.name, prefix: key.prefix, revokedAt: null },
-        after: { name: key.name, prefix: key.prefix, revokedAt: now },
+        ...credentialRevoked(API_KEY, key, now),
       });
     }
     return key;

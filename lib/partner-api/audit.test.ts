@@ -29,7 +29,7 @@ describe("auditing Partner API keys", () => {
         actorRole: "VENDOR_ADMIN",
         tenantType: "vendor",
         tenantName: "Acme",
-        after: { name: "Production", prefix, key: MASKED },
+        after: { name: "Production", prefix, secret: MASKED },
       }),
       expect.objectContaining({
         action: "api_key.revoked",

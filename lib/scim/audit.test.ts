@@ -29,7 +29,7 @@ describe("auditing SCIM tokens", () => {
       actorUserId: admin.id,
       actorEmail: admin.email,
       actorRole: "DISTRICT_ADMIN",
-      after: { name: "Microsoft Entra ID", prefix: created.data.prefix, token: "••••••" },
+      after: { name: "Microsoft Entra ID", prefix: created.data.prefix, secret: "••••••" },
     });
     expect(events[1]).toMatchObject({ summary: "SCIM token “Microsoft Entra ID” revoked", before: { revokedAt: null }, after: { revokedAt: expect.any(String) } });
     expect(JSON.stringify(events)).not.toContain(created.data.token);

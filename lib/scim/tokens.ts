@@ -3,11 +3,13 @@
 // several live at once for rotation, revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
 import { districtTenant, recordAudit } from "@/lib/audit/record";
-import { maskSecret } from "@/lib/audit/mask";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { poolQuery } from "@/lib/scim/pool";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
+
+const SCIM_TOKEN = { action: "scim_token", label: "SCIM token" };
 
 export const SCIM_TOKEN_PREFIX = "rc_scim_";
 export const MAX_ACTIVE_TOKENS = 10;
@@ -34,9 +36,7 @@ export async function createScimToken(actor: { id: string; districtId: string },
     });
     await recordAudit(tx, {
       ...(await districtTenant(tx, actor.districtId)),
-      action: "scim_token.created",
-      summary: `SCIM token “${row.name}” created`,
-      after: { name: row.name, prefix: row.prefix, token: maskSecret(token) },
+      ...credentialCreated(SCIM_TOKEN, row, token),
     });
     return row;
   });
@@ -52,10 +52,7 @@ export async function revokeScimToken(districtId: string, tokenId: string, now =
     if (revoked.count === 1) {
       await recordAudit(tx, {
         ...(await districtTenant(tx, districtId)),
-        action: "scim_token.revoked",
-        summary: `SCIM token “${token.name}” revoked`,
-        before: { name: token.name, prefix: token.prefix, revokedAt: null },
-        after: { name: token.name, prefix: token.prefix, revokedAt: token.revokedAt },
+        ...credentialRevoked(SCIM_TOKEN, token, now),
       });
     }
     return token;
