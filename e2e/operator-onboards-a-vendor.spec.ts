@@ -97,6 +97,19 @@ test("the operator onboards a vendor by mail; its new admin switches auto-provis
     await expect(page.getByRole("region", { name: "Failing webhook endpoints" })).toContainText("last answer 500");
     await failing.click();
     await expect(page.getByRole("heading", { name: vendorName })).toBeVisible();
+
+    // The audit log, filtered to the new vendor, holds the operator's and the new admin's changes.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+    const filters = page.getByRole("search", { name: "Filter the audit log" });
+    await filters.getByLabel("Tenant").selectOption({ label: vendorName });
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]tenant=/);
+    await expect(page.getByRole("table", { name: "Audit events, newest first" }).getByRole("row").filter({ hasText: "Brightpath" })).toHaveCount(0);
+    const events = page.getByRole("table", { name: "Audit events, newest first" });
+    const row = (action: string) => events.getByRole("row").filter({ hasText: action });
+    await expect(row("vendor.auto_provisioning_enabled")).toContainText(OPERATOR);
+    await expect(row("provisioning.settings_changed")).toContainText(adminEmail);
+    await expect(events.getByRole("row").filter({ hasText: "activation" })).toHaveCount(0);
   } finally {
     await mailbox.close();
   }
