@@ -6,22 +6,11 @@ import { roleLabel } from "@/components/audit/role-label";
 import { cell, headerCell } from "@/components/operator/table-styles";
 import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { NoValue } from "@/components/ui/no-value";
+import type { AuditRow } from "@/lib/audit/search";
+import type { AuditEventView } from "@/lib/operator/queries";
 
-export type AuditTableEvent = {
-  id: string;
-  at: Date;
-  actorEmail: string;
-  actorRole: string;
-  action: string;
-  summary: string;
-  tenantName: string;
-  /** With the id, makes the tenant a link to its console page. */
-  tenantType?: string;
-  tenantId?: string | null;
-  ip?: string | null;
-  before?: unknown;
-  after?: unknown;
-};
+/** The overview's events, or the audit log's with before → after and the IP (shown when `detailed`). */
+export type AuditTableEvent = AuditEventView & Partial<Pick<AuditRow, "before" | "after" | "ip">>;
 
 type AuditTableProps = { events: readonly AuditTableEvent[]; caption: string; /** Adds the IP column and each event's before → after. */ detailed?: boolean };
 

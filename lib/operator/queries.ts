@@ -1,6 +1,7 @@
 // What the operator console's pages read. Operators never see secret values: tokens, keys and
 // secrets appear only as counts.
 import { db } from "@/lib/db";
+import type { AuditRow } from "@/lib/audit/search";
 
 const ADMIN = { id: true, email: true, name: true, lastSignedInAt: true } as const;
 const INVITATION = { id: true, email: true, name: true, createdAt: true, expiresAt: true, usedAt: true } as const;
@@ -85,17 +86,8 @@ export async function getDistrictDetail(districtId: string) {
   } as const;
 }
 
-export type AuditEventView = {
-  id: string;
-  at: Date;
-  actorEmail: string;
-  actorRole: string;
-  action: string;
-  summary: string;
-  tenantType: string;
-  tenantId: string | null;
-  tenantName: string;
-};
+/** An audit event as the overview lists it: who, where and what, without before → after or the IP. */
+export type AuditEventView = Omit<AuditRow, "before" | "after" | "ip">;
 
 /** The console's overview: how many tenants, how many suspended, pending invitations, the latest audit events. */
 export async function getOperatorOverview(now = new Date()) {
