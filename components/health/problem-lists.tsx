@@ -46,14 +46,18 @@ export function ProblemLists({ health }: { health: HealthFigures }) {
           }))}
         />
       </PageSection>
-      <PageSection id="noisy-scim" title="SCIM clients with high error rates">
+      <PageSection id="noisy-scim" title="SCIM tokens with high error rates">
         <ProblemList
-          empty="No district's SCIM requests are mostly failing."
-          items={health.noisyScimDistricts.map((row) => ({
-            key: row.districtId,
+          empty="No SCIM token's requests are mostly failing."
+          items={health.noisyScimTokens.map((row) => ({
+            key: row.tokenId,
             href: row.href,
-            title: row.districtName,
-            detail: [`${Math.round(row.failedShare * 100)}% of its last ${times(row.requests, "request")} failed`],
+            title: `${row.districtName} · ${row.tokenName}`,
+            detail: [
+              `${row.tokenPrefix}…`,
+              row.revoked && "revoked, still in use",
+              `${Math.round(row.failedShare * 100)}% of its last ${times(row.requests, "request")} failed`,
+            ],
           }))}
         />
       </PageSection>

@@ -97,33 +97,43 @@ describe("collectHealth", () => {
     expect(health.failedImports.map((row) => row.districtId)).not.toContain(oldDistrict.id);
   });
 
-  it("lists a district most of whose recent SCIM requests failed, not one whose requests succeed", async () => {
-    const noisy = await createDistrict();
-    const quiet = await createDistrict();
-    const request = (districtId: string, failed: boolean) => ({
-      districtId,
-      method: "POST",
-      operation: "create",
-      resourceType: "User",
-      status: failed ? 409 : 201,
-      outcome: failed ? ("failure" as const) : ("success" as const),
-      latencyMs: 5,
-    });
-    await db().scimRequest.createMany({
-      data: [...Array.from({ length: 8 }, () => request(noisy.id, true)), ...Array.from({ length: 2 }, () => request(noisy.id, false))],
-    });
-    await db().scimRequest.createMany({
-      data: [...Array.from({ length: 2 }, () => request(quiet.id, true)), ...Array.from({ length: 8 }, () => request(quiet.id, false))],
-    });
+  it("lists a SCIM token most of whose recent requests failed, a revoked one still in use, and not a token whose requests succeed", async () => {
+    const district = await createDistrict("Shelbyville");
+    const token = (name: string, revokedAt: Date | null = null) =>
+      db().scimToken.create({ data: { districtId: district.id, name, prefix: `rc_scim_${randomUUID().slice(0, 4)}`, tokenHash: randomUUID(), revokedAt } });
+    const [misconfigured, healthy, revoked] = await Promise.all([token("Entra ID"), token("Okta"), token("Old Entra ID", new Date())]);
+    const requests = (tokenId: string, failed: number, succeeded: number) =>
+      db().scimRequest.createMany({
+        data: [...Array(failed).fill(true), ...Array(succeeded).fill(false)].map((failure: boolean) => ({
+          districtId: district.id,
+          tokenId,
+          method: "POST",
+          operation: "create",
+          resourceType: "User",
+          status: failure ? 409 : 201,
+          outcome: failure ? ("failure" as const) : ("success" as const),
+          latencyMs: 5,
+        })),
+      });
+    await requests(misconfigured.id, 8, 2);
+    await requests(healthy.id, 2, 8);
+    await requests(revoked.id, 6, 0);
 
-    const health = await collectHealth();
-    expect(health.noisyScimDistricts.find((row) => row.districtId === noisy.id)).toMatchObject({
-      requests: 10,
-      failed: 8,
-      failedShare: 0.8,
-      href: `/operator/districts/${noisy.id}`,
-    });
-    expect(health.noisyScimDistricts.map((row) => row.districtId)).not.toContain(quiet.id);
+    const noisy = (await collectHealth()).noisyScimTokens.filter((row) => row.districtId === district.id);
+    expect(noisy).toEqual([
+      expect.objectContaining({ tokenName: "Old Entra ID", revoked: true, requests: 6, failed: 6, failedShare: 1 }),
+      expect.objectContaining({
+        tokenId: misconfigured.id,
+        tokenName: "Entra ID",
+        tokenPrefix: misconfigured.prefix,
+        revoked: false,
+        districtName: "Shelbyville",
+        requests: 10,
+        failed: 8,
+        failedShare: 0.8,
+        href: `/operator/districts/${district.id}`,
+      }),
+    ]);
   });
 
   it("counts a job waiting in the queue and reports the database's size and connections", async () => {

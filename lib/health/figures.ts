@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { failingSinceByApplication } from "@/lib/webhooks/deliveries";
 
 const DAY_MS = 24 * 3_600_000;
-/** Of a district's latest SCIM requests (at most this many, of the last 24 h)… */
+/** Of a SCIM token's latest requests (at most this many, of the last 24 h)… */
 export const SCIM_SAMPLE_SIZE = 100;
 /** …fewer than this many say too little to call its client noisy. */
 export const SCIM_MIN_REQUESTS = 5;
@@ -57,7 +57,20 @@ export type FailedDeliveries = {
 
 export type FailedImports = { districtId: string; districtName: string; failed: number; lastFailedAt: Date; href: string };
 
-export type NoisyScimDistrict = { districtId: string; districtName: string; requests: number; failed: number; failedShare: number; href: string };
+export type NoisyScimToken = {
+  tokenId: string;
+  tokenName: string;
+  /** The token's first characters, as the district's Identity sync page shows them. */
+  tokenPrefix: string;
+  /** An identity provider still sending a revoked token: every request fails with 401. */
+  revoked: boolean;
+  districtId: string;
+  districtName: string;
+  requests: number;
+  failed: number;
+  failedShare: number;
+  href: string;
+};
 
 export type HealthFigures = {
   collectedAt: Date;
@@ -67,21 +80,21 @@ export type HealthFigures = {
   failingEndpoints: FailingEndpoint[];
   failedDeliveries: FailedDeliveries[];
   failedImports: FailedImports[];
-  noisyScimDistricts: NoisyScimDistrict[];
+  noisyScimTokens: NoisyScimToken[];
 };
 
 export async function collectHealth(now = new Date()): Promise<HealthFigures> {
   const since = new Date(now.getTime() - DAY_MS);
-  const [queue, workers, database, failingEndpoints, failedDeliveries, failedImports, noisyScimDistricts] = await Promise.all([
+  const [queue, workers, database, failingEndpoints, failedDeliveries, failedImports, noisyScimTokens] = await Promise.all([
     queueFigures(now),
     workerFigures(),
     databaseFigures(),
     findFailingEndpoints(),
     findFailedDeliveries(since),
     findFailedImports(since),
-    findNoisyScimDistricts(since),
+    findNoisyScimTokens(since),
   ]);
-  return { collectedAt: now, queue, workers, database, failingEndpoints, failedDeliveries, failedImports, noisyScimDistricts };
+  return { collectedAt: now, queue, workers, database, failingEndpoints, failedDeliveries, failedImports, noisyScimTokens };
 }
 
 async function queueFigures(now: Date): Promise<QueueFigures> {
@@ -185,21 +198,23 @@ async function findFailedImports(since: Date): Promise<FailedImports[]> {
   return rows.map((row) => ({ ...row, href: districtHref(row.districtId) }));
 }
 
-/** Districts most of whose latest SCIM requests failed: a misconfigured client, or a token in trouble. */
-async function findNoisyScimDistricts(since: Date): Promise<NoisyScimDistrict[]> {
-  const rows = await db().$queryRaw<{ districtId: string; districtName: string; requests: number; failed: number }[]>`
-    SELECT d.id AS "districtId", d.name AS "districtName", recent.requests, recent.failed
-    FROM "District" d
+/** Tokens most of whose latest SCIM requests failed: a misconfigured client, or a revoked token still in use. */
+async function findNoisyScimTokens(since: Date): Promise<NoisyScimToken[]> {
+  const rows = await db().$queryRaw<Omit<NoisyScimToken, "failedShare" | "href">[]>`
+    SELECT t.id AS "tokenId", t.name AS "tokenName", t.prefix AS "tokenPrefix", t."revokedAt" IS NOT NULL AS revoked,
+      d.id AS "districtId", d.name AS "districtName", recent.requests, recent.failed
+    FROM "ScimToken" t
+    JOIN "District" d ON d.id = t."districtId"
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS requests, count(*) FILTER (WHERE sample.outcome = 'failure')::int AS failed
       FROM (
         SELECT r.outcome FROM "ScimRequest" r
-        WHERE r."districtId" = d.id AND r.at >= ${since}
+        WHERE r."tokenId" = t.id AND r.at >= ${since}
         ORDER BY r.at DESC LIMIT ${SCIM_SAMPLE_SIZE}
       ) sample
     ) recent
     WHERE recent.requests >= ${SCIM_MIN_REQUESTS} AND recent.failed * 2 > recent.requests
-    ORDER BY recent.failed::float / recent.requests DESC, d.name`;
+    ORDER BY recent.failed::float / recent.requests DESC, d.name, t.name`;
   return rows.map((row) => ({ ...row, failedShare: row.failed / row.requests, href: districtHref(row.districtId) }));
 }
 

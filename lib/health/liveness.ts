@@ -15,7 +15,7 @@ export type PublicHealthFigures = {
   failingWebhookEndpoints: number;
   failedDeliveriesLast24h: number;
   failedImportsLast24h: number;
-  noisyScimDistricts: number;
+  noisyScimTokens: number;
   databaseSizeBytes: number;
   databaseConnections: number;
 };
@@ -59,7 +59,7 @@ export function publicFigures(health: HealthFigures): PublicHealthFigures {
     failingWebhookEndpoints: health.failingEndpoints.length,
     failedDeliveriesLast24h: health.failedDeliveries.reduce((sum, row) => sum + row.failed, 0),
     failedImportsLast24h: health.failedImports.reduce((sum, row) => sum + row.failed, 0),
-    noisyScimDistricts: health.noisyScimDistricts.length,
+    noisyScimTokens: health.noisyScimTokens.length,
     databaseSizeBytes: health.database.sizeBytes,
     databaseConnections: health.database.connections,
   };

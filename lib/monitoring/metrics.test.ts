@@ -88,7 +88,7 @@ describe("GET /api/metrics with an operator token", () => {
       "rollcall_webhook_endpoints_failing",
       "rollcall_file_deliveries_failed_last_day",
       "rollcall_imports_failed_last_day",
-      "rollcall_scim_districts_failing",
+      "rollcall_scim_tokens_failing",
       'rollcall_vendors{state="suspended"}',
       'rollcall_districts{state="active"}',
     ]) {

@@ -46,7 +46,7 @@ export async function renderMetrics(health: HealthFigures, tenants: TenantCounts
   gauge("webhook_endpoints_failing", "Applications whose latest webhook message did not get through.", figures.failingWebhookEndpoints);
   gauge("file_deliveries_failed_last_day", "SFTP file deliveries that failed in the last 24 hours.", figures.failedDeliveriesLast24h);
   gauge("imports_failed_last_day", "Roster imports that failed in the last 24 hours.", figures.failedImportsLast24h);
-  gauge("scim_districts_failing", "Districts most of whose recent SCIM requests (last 24 hours) failed.", figures.noisyScimDistricts);
+  gauge("scim_tokens_failing", "SCIM tokens most of whose recent requests (last 24 hours) failed.", figures.noisyScimTokens);
   gauge("database_size_bytes", "Size of Rollcall's PostgreSQL database in bytes.", figures.databaseSizeBytes);
   gauge("database_connections", "Open connections to Rollcall's PostgreSQL database.", figures.databaseConnections);
   gauge("database_embedded", "1 when Rollcall runs its own embedded PostgreSQL, 0 for an external database.", health.database.embedded ? 1 : 0);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ScimRequest_tokenId_at_idx" ON "ScimRequest"("tokenId", "at" DESC);
