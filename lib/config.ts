@@ -1,6 +1,7 @@
 // The server's configuration, read from the environment once and validated, so that a
 // missing or malformed variable stops the app with its name instead of failing later.
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-schedule";
 import type { EncryptionKeys } from "@/lib/crypto/secret-box";
@@ -67,6 +68,10 @@ const environmentSchema = z.object({
   ROLLCALL_DATA_DIR: z.string().optional(),
   ROLLCALL_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048, "must be between 1 and 2048").default(100),
   SFTP_PORT: z.coerce.number().int().min(0).max(65535, "must be a port number (0 turns the SFTP server off)").default(2222),
+  ROLLCALL_LISTEN_HOST: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().refine((value) => ipaddr.isValid(value), "must be an IP address such as 127.0.0.1 or ::1").optional(),
+  ),
   SFTP_HOST: z.string().optional(),
   NEXTAUTH_URL: z.string().url("must be an absolute URL such as https://rollcall.example.org").optional(),
   // Empty counts as unset, as a deployment's template often leaves it.
@@ -108,6 +113,8 @@ export type Config = {
   /** The SFTP server's port (0: no SFTP server), and the host name districts are told to connect to. */
   sftpPort: number;
   sftpHost: string;
+  /** The address the web and SFTP servers listen on; null: every interface. */
+  listenHost: string | null;
   /** Where invitation emails go out (none: the operator console shows the link to pass on), and their sender. */
   smtpUrl: string | null;
   smtpFrom: string;
@@ -139,6 +146,7 @@ export function getConfig(): Config {
     dataDir: path.resolve(/*turbopackIgnore: true*/ env.ROLLCALL_DATA_DIR ?? ".data"),
     importMaxBytes: env.ROLLCALL_IMPORT_MAX_MB * 1024 * 1024,
     sftpPort: env.SFTP_PORT,
+    listenHost: env.ROLLCALL_LISTEN_HOST ?? null,
     sftpHost: env.SFTP_HOST ?? new URL(env.NEXTAUTH_URL ?? "http://localhost:3000").hostname,
     smtpUrl: env.SMTP_URL ?? null,
     smtpFrom: env.SMTP_FROM ?? `Rollcall <no-reply@${new URL(env.NEXTAUTH_URL ?? "http://localhost:3000").hostname}>`,

@@ -93,8 +93,10 @@ async function prepare(): Promise<{ port: string; workerProcesses: number }> {
 }
 
 function serve({ port, workerProcesses }: { port: string; workerProcesses: number }) {
-  if (devMode) run("The web server", [path.join(root, "node_modules/next/dist/bin/next"), "dev", "-p", port]);
-  else run("The web server", [webServerEntry(root), "--port", port], { NODE_ENV: "production" });
+  const { listenHost } = getConfig();
+  const host = listenHost ? ["--hostname", listenHost] : [];
+  if (devMode) run("The web server", [path.join(root, "node_modules/next/dist/bin/next"), "dev", "-p", port, ...host]);
+  else run("The web server", [webServerEntry(root), "--port", port, ...host], { NODE_ENV: "production" });
   const heap = `--max-old-space-size=${getConfig().workerHeapMb}`;
   for (let index = 1; index <= workerProcesses; index++) {
     run(workerProcesses === 1 ? "The webhook worker" : `Webhook worker ${index}`, [heap, "--import", "tsx", path.join(root, "scripts/worker.ts")]);

@@ -18,14 +18,14 @@ export async function startConfiguredSftpServer(
   log: (message: string) => void,
   { ifPortTaken = "fail" }: { ifPortTaken?: "fail" | "skip" } = {},
 ): Promise<RunningSftpServer | null> {
-  const { sftpPort, importMaxBytes } = getConfig();
+  const { sftpPort, importMaxBytes, listenHost } = getConfig();
   if (sftpPort === 0) {
     log("The SFTP server is off (SFTP_PORT=0)");
     return null;
   }
   try {
-    const server = await startSftpServer({ port: sftpPort, maxUploadBytes: importMaxBytes });
-    log(`SFTP server listening on port ${server.port} (host key ${(await getHostKey()).fingerprint})`);
+    const server = await startSftpServer({ port: sftpPort, host: listenHost ?? undefined, maxUploadBytes: importMaxBytes });
+    log(`SFTP server listening on ${listenHost ?? "every interface"}, port ${server.port} (host key ${(await getHostKey()).fingerprint})`);
     return server;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

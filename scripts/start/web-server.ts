@@ -22,7 +22,7 @@ const { webListener } = await import("./web-listener");
 const { flushScimLog } = await import("@/lib/scim/request-log");
 const server = createServer(webListener(app.getRequestHandler()));
 server.listen(port, values.hostname, () => {
-  console.log(`[rollcall] Web server listening on ${values.hostname ?? "all interfaces"}, port ${port}`);
+  console.log(`[rollcall] Web server listening on ${values.hostname ?? "every interface"}, port ${port}`);
 });
 
 let stopping = false;
