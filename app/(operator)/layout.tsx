@@ -9,6 +9,7 @@ const NAV = [
   { href: "/operator/health", label: "Health" },
   { href: "/operator/audit", label: "Audit log" },
   { href: "/operator/monitoring", label: "Monitoring" },
+  { href: "/operator/operators", label: "Operators" },
 ];
 
 export default async function OperatorLayout({ children }: { children: ReactNode }) {

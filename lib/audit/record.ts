@@ -13,6 +13,9 @@ export const SYSTEM_ACTOR: AuditActor = { userId: null, email: "system", role: "
 
 export type AuditTenant = { tenantType: "vendor" | "district" | "instance"; tenantId: string | null; tenantName: string };
 
+/** The instance itself: operators, operator tokens. */
+export const INSTANCE_TENANT: AuditTenant = { tenantType: "instance", tenantId: null, tenantName: "Rollcall" };
+
 export type AuditEventInput = AuditTenant & {
   action: string;
   summary: string;

@@ -2,7 +2,7 @@
 // operator (shown once), stored as a hash, revocable, with the time each was last used.
 // They belong to the instance, not to the operator who created one: any operator may revoke it.
 import { UserFacingError } from "@/lib/actions/result";
-import { recordAudit, type AuditTenant } from "@/lib/audit/record";
+import { INSTANCE_TENANT, recordAudit } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
@@ -14,7 +14,6 @@ export const MAX_ACTIVE_OPERATOR_TOKENS = 10;
 /** lastUsedAt is written at most this often per token: a scraper calls every few seconds. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-const INSTANCE: AuditTenant = { tenantType: "instance", tenantId: null, tenantName: "Rollcall" };
 
 export type OperatorTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
@@ -37,7 +36,7 @@ export async function createOperatorToken(operator: { id: string }, name: string
       select: VIEW,
     });
     await recordAudit(tx, {
-      ...INSTANCE,
+      ...INSTANCE_TENANT,
       ...credentialCreated(OPERATOR_TOKEN, row, token),
     });
     return row;
@@ -53,7 +52,7 @@ export async function revokeOperatorToken(tokenId: string, now = new Date()): Pr
     if (!token) throw new UserFacingError("This token was not found.");
     if (count === 1) {
       await recordAudit(tx, {
-        ...INSTANCE,
+        ...INSTANCE_TENANT,
         ...credentialRevoked(OPERATOR_TOKEN, token, now),
       });
     }

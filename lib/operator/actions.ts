@@ -5,7 +5,17 @@ import { operatorAction } from "@/lib/actions/authorised-action";
 import { requestIp } from "@/lib/audit/record";
 import { addApplication } from "@/lib/operator/applications";
 import { inviteAdmin } from "@/lib/operator/invite-admin";
-import { addApplicationSchema, autoProvisioningAvailableSchema, createDistrictSchema, createVendorSchema, inviteAdminSchema, tenantIdSchema } from "@/lib/operator/schemas";
+import { inviteOperator, removeOperator } from "@/lib/operator/operators";
+import {
+  addApplicationSchema,
+  autoProvisioningAvailableSchema,
+  createDistrictSchema,
+  createVendorSchema,
+  inviteAdminSchema,
+  inviteeSchema,
+  operatorIdSchema,
+  tenantIdSchema,
+} from "@/lib/operator/schemas";
 import { createDistrict, createVendor, setAutoProvisioningAvailable, setSuspended } from "@/lib/operator/tenants";
 
 export const createVendorAction = operatorAction(
@@ -56,4 +66,14 @@ export const inviteDistrictAdminAction = operatorAction(
 export const addApplicationAction = operatorAction(
   () => addApplicationSchema,
   (_operator, { tenantId, ...input }) => addApplication(tenantId, input),
+);
+
+export const inviteOperatorAction = operatorAction(
+  () => inviteeSchema,
+  (operator, invitee) => inviteOperator(operator, invitee),
+);
+
+export const removeOperatorAction = operatorAction(
+  () => operatorIdSchema,
+  (operator, { operatorId }) => removeOperator(operator, operatorId),
 );

@@ -38,11 +38,19 @@ export async function inviteAdmin(
     ...(kind === "vendor" ? { vendorId: tenant.id } : { districtId: tenant.id }),
     createdById: operator.id,
   });
-  const mail = await sendInvitationMail(input.email, invitation.link, tenant.name);
+  return deliverInvitation(input, invitation, tenant.name);
+}
 
+/** Mails the invitation's link when SMTP is configured; otherwise hands it back, this once. */
+export async function deliverInvitation(
+  invitee: { email: string; name: string },
+  invitation: { link: string; expiresAt: Date },
+  organisation: string,
+): Promise<InvitationOutcome> {
+  const mail = await sendInvitationMail(invitee.email, invitation.link, organisation);
   return {
-    email: input.email,
-    name: input.name,
+    email: invitee.email,
+    name: invitee.name,
     expiresAt: invitation.expiresAt,
     mailed: mail.sent,
     link: mail.sent ? null : invitation.link,

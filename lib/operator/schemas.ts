@@ -22,12 +22,16 @@ export const createDistrictSchema = z.object({
 });
 export type CreateDistrictInput = z.input<typeof createDistrictSchema>;
 
-export const inviteAdminSchema = z.object({
-  tenantId: z.string().uuid(),
-  email: z.string().trim().toLowerCase().min(1, "Enter the new admin's email address").email("Enter an email address like name@example.org"),
-  name: z.string().trim().min(1, "Enter the new admin's name").max(120, "A name can be at most 120 characters"),
+/** The person invited, as the invitation form asks for them (an admin of a tenant, or an operator). */
+export const inviteeSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter their email address").email("Enter an email address like name@example.org"),
+  name: z.string().trim().min(1, "Enter their name").max(120, "A name can be at most 120 characters"),
 });
-export type InviteAdminInput = z.input<typeof inviteAdminSchema>;
+export type InviteeInput = z.input<typeof inviteeSchema>;
+
+export const inviteAdminSchema = inviteeSchema.extend({ tenantId: z.string().uuid() });
+
+export const operatorIdSchema = z.object({ operatorId: z.string().uuid() });
 
 export const tenantIdSchema = z.object({ tenantId: z.string().uuid() });
 
