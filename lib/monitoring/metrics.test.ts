@@ -36,9 +36,16 @@ function parseExposition(text: string): Map<string, number> {
     const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (\S+)$/.exec(line);
     if (!sample) throw new Error(`Not an exposition line: ${line}`);
     const [, name, labels = "", value] = sample;
-    expect(name).toMatch(/^rollcall_[a-z_]+$/);
-    expect(typed.get(name!), `${name} has a # TYPE line before its samples`).toBe("gauge");
-    expect(Number.isFinite(Number(value)), `${line} has a numeric value`).toBe(true);
+    // Rollcall's own figures are gauges; after them come the web process's standard metrics.
+    if (name!.startsWith("rollcall_")) expect(typed.get(name!), `${name} has a # TYPE line before its samples`).toBe("gauge");
+    else {
+      expect(name).toMatch(/^(process|nodejs)_[a-z0-9_]+$/);
+      expect(typed.get(name!) ?? typed.get(name!.replace(/_(bucket|sum|count)$/, "")), `${name} has a # TYPE line before its samples`).toBeDefined();
+    }
+    // The event loop's lag figures are NaN until it has been sampled (prom-client writes "Nan",
+    // which Prometheus's parser reads as NaN, in any case).
+    const numeric = Number.isFinite(Number(value)) || (/^nan$/i.test(value!) && name!.startsWith("nodejs_eventloop_lag"));
+    expect(numeric, `${line} has a numeric value`).toBe(true);
     samples.set(`${name}${labels}`, Number(value));
   }
   return samples;
@@ -94,6 +101,8 @@ describe("GET /api/metrics with an operator token", () => {
     ]) {
       expect(samples.has(name), name).toBe(true);
     }
+    expect(samples.get("process_resident_memory_bytes")).toBeGreaterThan(0);
+    expect(samples.get("nodejs_heap_size_used_bytes")).toBeGreaterThan(0);
     expect(samples.get("rollcall_database_size_bytes")).toBeGreaterThan(0);
     expect(samples.get("rollcall_database_connections")).toBeGreaterThan(0);
     expect((await db().operatorToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();

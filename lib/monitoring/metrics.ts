@@ -1,7 +1,8 @@
 // The health figures in Prometheus text exposition format 0.0.4, for GET /api/metrics. A fresh
 // registry per scrape: nothing is kept between requests, so every scrape reads the database anew.
 // Labels are bounded (a state, never a tenant): names of tenants stay out of monitoring systems.
-import { Gauge, Registry } from "prom-client";
+// After them come the standard process_* and nodejs_* metrics of the web process that answered.
+import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import { db } from "@/lib/db";
 import { collectHealth, type HealthFigures } from "@/lib/health/figures";
 import { publicFigures } from "@/lib/health/liveness";
@@ -16,10 +17,21 @@ export type TenantCounts = {
 
 type Sample = { labels?: Record<string, string>; value: number };
 
-/** Collects the figures now and renders them. */
+/** Collects the figures now and renders them, followed by this process's own metrics. */
 export async function collectMetrics(now = new Date()): Promise<string> {
   const [health, tenants] = await Promise.all([collectHealth(now), countTenants()]);
-  return renderMetrics(health, tenants);
+  return `${await renderMetrics(health, tenants)}\n${await processRegistry().metrics()}`;
+}
+
+let processMetrics: Registry | undefined;
+
+/** Memory, CPU, event loop lag, garbage collection: kept for the process's life, as the event loop and GC figures accumulate. */
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+  }
+  return processMetrics;
 }
 
 export async function renderMetrics(health: HealthFigures, tenants: TenantCounts): Promise<string> {
