@@ -159,9 +159,17 @@ export async function saveProcessingSchedule(districtId: string, schedule: Proce
 }
 
 /** Queues processing the inbox; asking again before it runs still queues it once. */
+/** "Process inbox now": the imports it starts are audited as the inbox's; the request is the admin's. */
 export async function queueInboxProcessing(districtId: string): Promise<{ queuedAt: Date }> {
   await ensureSftpAccount(districtId);
-  await addJob(db(), PROCESS_SFTP_INBOX_TASK, { districtId }, { jobKey: inboxJobKey(districtId), maxAttempts: 3 });
+  await db().$transaction(async (tx) => {
+    await addJob(tx, PROCESS_SFTP_INBOX_TASK, { districtId }, { jobKey: inboxJobKey(districtId), maxAttempts: 3 });
+    await recordAudit(tx, {
+      ...(await districtTenant(tx, districtId)),
+      action: "sftp_inbox.processing_requested",
+      summary: "Asked to process the SFTP inbox now",
+    });
+  });
   return { queuedAt: new Date() };
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { applyImport, type ApplyJobPayload } from "@/lib/imports/receive";
-import { addSftpKeyAction, removeSftpKeyAction, saveAllowedNetworksAction, saveProcessingScheduleAction } from "@/lib/sftp/actions";
+import { addSftpKeyAction, processInboxNowAction, removeSftpKeyAction, saveAllowedNetworksAction, saveProcessingScheduleAction } from "@/lib/sftp/actions";
 import { ensureAccountFolders } from "@/lib/sftp/folders";
 import { processInbox } from "@/lib/sftp/inbox";
 import { useTemporaryDataDir } from "@/lib/sftp/test-support";
@@ -26,6 +26,16 @@ async function signedInAdmin() {
 }
 
 describe("auditing the SFTP account", () => {
+  it("records who asked to process the inbox now, each time", async () => {
+    const admin = await signedInAdmin();
+    expect(await processInboxNowAction({})).toMatchObject({ ok: true });
+    expect(await processInboxNowAction({})).toMatchObject({ ok: true });
+    expect(await eventsOf(admin.districtId!)).toEqual([
+      expect.objectContaining({ action: "sftp_inbox.processing_requested", actorUserId: admin.id, actorRole: "DISTRICT_ADMIN", summary: "Asked to process the SFTP inbox now" }),
+      expect.objectContaining({ action: "sftp_inbox.processing_requested", actorUserId: admin.id }),
+    ]);
+  });
+
   it("records a key added and removed, by name and fingerprint, as the admin", async () => {
     const admin = await signedInAdmin();
     const { public: publicKey } = utils.generateKeyPairSync("ed25519", { comment: "sis@district" });
