@@ -4,6 +4,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createScimTokenAction, revokeScimTokenAction, saveRoleMappingAction } from "@/lib/scim/actions";
 import { DEFAULT_ROLE_MAPPING } from "@/lib/scim/role-mapping-schema";
+import { districtWithToken, entraUser } from "@/lib/scim/test-support";
 import { createDistrictAdmin } from "@/test/factories";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
@@ -54,5 +55,22 @@ describe("auditing the role mapping", () => {
       before: DEFAULT_ROLE_MAPPING,
       after: mapping,
     });
+  });
+
+  it("records how many people's roles a new mapping changed, as the admin", async () => {
+    const { scim, districtId, admin } = await districtWithToken();
+    signInAs(admin);
+    await scim("POST", "/Users", entraUser("ada@school.test", { userType: "Aide" }));
+    await scim("POST", "/Users", entraUser("bob@school.test", { userType: "Teacher" }));
+    await scim("POST", "/Users", entraUser("cy@school.test"));
+    const byType = { source: "attribute" as const, attribute: "userType", rules: [{ value: "Aide", role: "aide" as const }, { value: "Teacher", role: "teacher" as const }], defaultRole: "student" as const };
+    expect(await saveRoleMappingAction(byType)).toMatchObject({ ok: true });
+    expect(await saveRoleMappingAction({ ...byType, rules: [] })).toMatchObject({ ok: true });
+
+    const rederived = (await eventsOf(districtId)).filter((event) => event.action === "scim.roles_rederived");
+    expect(rederived).toEqual([
+      expect.objectContaining({ summary: "2 people's roles changed by the SCIM role mapping", after: { changed: 2 }, actorUserId: admin.id }),
+      expect.objectContaining({ summary: "2 people's roles changed by the SCIM role mapping", after: { changed: 2 } }),
+    ]);
   });
 });

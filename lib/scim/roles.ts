@@ -138,6 +138,14 @@ export async function rederiveRoles(districtId: string): Promise<{ changed: numb
     if (batch.last === null) break;
     after = batch.last;
   }
+  if (changed > 0) {
+    await recordAudit(db(), {
+      ...(await districtTenant(db(), districtId)),
+      action: "scim.roles_rederived",
+      summary: `${changed} ${changed === 1 ? "person's role" : "people's roles"} changed by the SCIM role mapping`,
+      after: { changed },
+    });
+  }
   return { changed };
 }
 
