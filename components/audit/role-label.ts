@@ -4,6 +4,10 @@ const ROLE_LABELS: Record<string, string> = {
   DISTRICT_ADMIN: "District admin",
   OPERATOR: "Operator",
   system: "Rollcall",
+  district_api_token: "API token",
+  sftp: "SFTP inbox",
+  sftp_key: "SFTP key",
+  sso: "School sign-in",
 };
 
 export function roleLabel(role: string): string {

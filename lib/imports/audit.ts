@@ -5,7 +5,7 @@ import type { AuditContext } from "@/lib/audit/context";
 import { districtTenant, recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { OutcomeCounts } from "@/lib/imports/types";
 
-/** Files dropped into a district's SFTP inbox: which of the account's keys uploaded a file is not recorded. */
+/** The import of files dropped into a district's SFTP inbox; the drop itself is recorded by key (lib/sftp/uploads.ts). */
 export const SFTP_INBOX_ACTOR: AuditActor = { userId: null, email: "SFTP inbox", role: "sftp" };
 
 export type AppliedImport = {

@@ -2,6 +2,8 @@
 // can be written only into inbox/ (archive/ and rejected/ are read-only). An upload goes to a
 // hidden name and is renamed into place when the client closes it, so inbox processing never
 // reads half a file; an upload past the size limit is refused and its partial file removed.
+// A finished upload is recorded (onUploaded) before it is renamed into place: a file that could
+// not be recorded is refused, so every file the inbox imports has its row in the audit log.
 import { randomBytes } from "node:crypto";
 import { copyFile, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
@@ -18,7 +20,11 @@ const READ_ONLY = "archive/ and rejected/ are read-only: put files into inbox/."
 
 type Upload = { temp: string; final: string; bytes: number; tooLarge: boolean };
 
-export function serveDistrictSession(sftp: SFTPWrapper, { root, maxUploadBytes }: { root: string; maxUploadBytes: number }): void {
+export type UploadedFile = { name: string; bytes: number };
+
+type DistrictSessionOptions = { root: string; maxUploadBytes: number; onUploaded?: (file: UploadedFile) => Promise<void> };
+
+export function serveDistrictSession(sftp: SFTPWrapper, { root, maxUploadBytes, onUploaded }: DistrictSessionOptions): void {
   const core = startSession(sftp);
   const { reply } = core;
   const uploads = new WeakMap<OpenFile, Upload>();
@@ -87,6 +93,12 @@ export function serveDistrictSession(sftp: SFTPWrapper, { root, maxUploadBytes }
           if (upload.tooLarge) {
             await rm(upload.temp, { force: true });
             throw failure(`Not saved: the file is larger than ${formatLimit(maxUploadBytes)}.`);
+          }
+          try {
+            await onUploaded?.({ name: path.basename(upload.final), bytes: upload.bytes });
+          } catch {
+            await rm(upload.temp, { force: true });
+            throw failure("Not saved: Rollcall could not record the upload. Send the file again.");
           }
           await rename(upload.temp, upload.final);
         },

@@ -126,6 +126,29 @@ describe("the account's folder", () => {
     }
   });
 
+  it("records each upload in the audit log with the key that sent it, the file and where it came from", async () => {
+    const district = await districtWithSftpKey("Shelbyville Unified");
+    const client = await connect(server.port, district.username, district.privateKey);
+    try {
+      await client.put(Buffer.from("email\nana@example.org\n"), "inbox/people.csv");
+      await expect(client.put(Buffer.alloc(MAX_UPLOAD + 1, 0x61), "inbox/huge.csv")).rejects.toThrow(/larger than/);
+    } finally {
+      await client.end();
+    }
+    const { fingerprint } = await db().sftpKey.findFirstOrThrow({ where: { districtId: district.districtId } });
+    const events = await db().auditEvent.findMany({ where: { tenantId: district.districtId, action: "sftp.file_received" } });
+    expect(events).toEqual([
+      expect.objectContaining({
+        actorEmail: "SFTP key “Student information system”",
+        actorRole: "sftp_key",
+        tenantName: "Shelbyville Unified",
+        summary: "people.csv dropped into the SFTP inbox",
+        after: { file: "people.csv", bytes: 22, key: "Student information system", fingerprint },
+        ip: "127.0.0.1",
+      }),
+    ]);
+  });
+
   it("refuses an upload larger than the import limit and keeps nothing of it", async () => {
     const client = await connect(server.port, springfield.username, springfield.privateKey);
     try {

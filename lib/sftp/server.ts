@@ -4,11 +4,12 @@
 import type { AddressInfo } from "node:net";
 import ssh2, { type Connection, type SFTPWrapper } from "ssh2";
 import { outboxRoot } from "@/lib/deliveries/outbox";
-import { serveDistrictSession } from "@/lib/sftp/district-session";
+import { serveDistrictSession, type UploadedFile } from "@/lib/sftp/district-session";
 import { accountRoot } from "@/lib/sftp/folders";
 import { getHostKey } from "@/lib/sftp/host-key";
 import { serveOutboxSession } from "@/lib/sftp/outbox-session";
 import { authenticate, type SignedInAccount } from "@/lib/sftp/sign-in";
+import { recordSftpUpload } from "@/lib/sftp/uploads";
 
 const { Server } = ssh2;
 
@@ -62,7 +63,7 @@ export async function startSftpServer({ port, host, maxUploadBytes }: SftpServer
       client.on("session", (acceptSession) => {
         const session = acceptSession();
         // Accepted at once: the client's first SFTP packet follows the confirmation immediately.
-        session.on("sftp", (acceptSftp) => serveAccount(acceptSftp(), account, maxUploadBytes));
+        session.on("sftp", (acceptSftp) => serveAccount(acceptSftp(), account, { maxUploadBytes, address: info.ip }));
       });
     });
 
@@ -92,7 +93,11 @@ export async function startSftpServer({ port, host, maxUploadBytes }: SftpServer
   };
 }
 
-function serveAccount(sftp: SFTPWrapper, account: SignedInAccount, maxUploadBytes: number): void {
-  if (account.kind === "district") return serveDistrictSession(sftp, { root: accountRoot(account.districtId), maxUploadBytes });
+function serveAccount(sftp: SFTPWrapper, account: SignedInAccount, { maxUploadBytes, address }: { maxUploadBytes: number; address: string }): void {
+  if (account.kind === "district") {
+    const { districtId, key } = account;
+    const onUploaded = (file: UploadedFile) => recordSftpUpload({ districtId, key, address }, file);
+    return serveDistrictSession(sftp, { root: accountRoot(districtId), maxUploadBytes, onUploaded });
+  }
   serveOutboxSession(sftp, { root: outboxRoot(account.applicationId), applicationId: account.applicationId });
 }

@@ -11,7 +11,10 @@ import { isAddressAllowed } from "@/lib/sftp/networks";
 import { OUTBOX_FOLDER } from "@/lib/sftp/outbox-paths";
 import { fingerprintOf, verifierOf } from "@/lib/sftp/public-keys";
 
-export type SignedInAccount = { kind: "district"; districtId: string } | { kind: "outbox"; applicationId: string };
+/** A district's account names the key that signed in, for the audit log's record of its uploads. */
+export type SignedInAccount =
+  | { kind: "district"; districtId: string; key: { name: string; fingerprint: string } }
+  | { kind: "outbox"; applicationId: string };
 
 type StoredKey = { id: string; publicKey: string; fingerprint: string };
 
@@ -26,7 +29,7 @@ export async function authenticate(context: AuthContext, address: string): Promi
     select: {
       districtId: true,
       allowedNetworks: true,
-      district: { select: { suspendedAt: true, sftpKeys: { select: { id: true, publicKey: true, fingerprint: true } } } },
+      district: { select: { suspendedAt: true, sftpKeys: { select: { id: true, name: true, publicKey: true, fingerprint: true } } } },
     },
   });
   if (!account) return signInToOutbox(context);
@@ -36,7 +39,7 @@ export async function authenticate(context: AuthContext, address: string): Promi
   const key = account.district.sftpKeys.find((candidate) => candidate.fingerprint === fingerprintOf(context.key.data));
   const check = checkKey(context, key);
   if (check === "refused" || !key) return null;
-  const signedIn = { kind: "district", districtId: account.districtId } as const;
+  const signedIn = { kind: "district", districtId: account.districtId, key: { name: key.name, fingerprint: key.fingerprint } } as const;
   if (check === "asked") return signedIn;
 
   await ensureAccountFolders(account.districtId);
