@@ -5,7 +5,6 @@
 // On SIGTERM or SIGINT it stops accepting connections, lets requests in flight finish, waits
 // for Next.js's after() work and the last batch of the SCIM provisioning log, then exits.
 import { createServer } from "node:http";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 
