@@ -48,7 +48,14 @@ export function AdminList({ admins, caption = "Admins", actions }: AdminListProp
   );
 }
 
-export function InvitationList({ invitations, now = new Date() }: { invitations: InvitationView[]; now?: Date }) {
+type InvitationListProps = {
+  invitations: InvitationView[];
+  now?: Date;
+  /** A last column, per invitation by id (e.g. Withdraw on pending ones); none when absent. */
+  actions?: Record<string, ReactNode>;
+};
+
+export function InvitationList({ invitations, now = new Date(), actions }: InvitationListProps) {
   if (invitations.length === 0) return <p className="text-sm text-slate-600">No invitations sent yet.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -60,6 +67,11 @@ export function InvitationList({ invitations, now = new Date() }: { invitations:
             <th scope="col" className={headerCell}>Sent</th>
             <th scope="col" className={headerCell}>Expires</th>
             <th scope="col" className={headerCell}>Status</th>
+            {actions ? (
+              <th scope="col" className={headerCell}>
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -72,6 +84,7 @@ export function InvitationList({ invitations, now = new Date() }: { invitations:
               <td className={`${cell} text-slate-600`}>{formatTimestamp(invitation.createdAt)}</td>
               <td className={`${cell} text-slate-600`}>{invitation.usedAt ? <NoValue /> : formatTimestamp(invitation.expiresAt)}</td>
               <td className={cell}>{invitationStatus(invitation, now)}</td>
+              {actions ? <td className={`${cell} text-right`}>{actions[invitation.id]}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -83,4 +96,9 @@ export function InvitationList({ invitations, now = new Date() }: { invitations:
 function invitationStatus(invitation: InvitationView, now: Date): string {
   if (invitation.usedAt) return `Used ${formatTimestamp(invitation.usedAt)}`;
   return invitation.expiresAt > now ? "Pending" : "Expired";
+}
+
+/** The Withdraw buttons of an invitation list: on pending invitations only. */
+export function pendingInvitationActions(invitations: InvitationView[], withdraw: (invitation: InvitationView) => ReactNode, now = new Date()) {
+  return Object.fromEntries(invitations.filter((invitation) => !invitation.usedAt && invitation.expiresAt > now).map((invitation) => [invitation.id, withdraw(invitation)]));
 }

@@ -5,6 +5,7 @@ import { operatorAction } from "@/lib/actions/authorised-action";
 import { requestIp } from "@/lib/audit/record";
 import { addApplication } from "@/lib/operator/applications";
 import { inviteAdmin } from "@/lib/operator/invite-admin";
+import { removeAdmin, withdrawInvitation } from "@/lib/operator/admins";
 import { inviteOperator, removeOperator } from "@/lib/operator/operators";
 import {
   addApplicationSchema,
@@ -13,7 +14,9 @@ import {
   createVendorSchema,
   inviteAdminSchema,
   inviteeSchema,
+  invitationIdSchema,
   operatorIdSchema,
+  removeAdminSchema,
   tenantIdSchema,
 } from "@/lib/operator/schemas";
 import { createDistrict, createVendor, setAutoProvisioningAvailable, setSuspended } from "@/lib/operator/tenants";
@@ -76,4 +79,19 @@ export const inviteOperatorAction = operatorAction(
 export const removeOperatorAction = operatorAction(
   () => operatorIdSchema,
   (operator, { operatorId }) => removeOperator(operator, operatorId),
+);
+
+export const removeVendorAdminAction = operatorAction(
+  () => removeAdminSchema,
+  (operator, input) => removeAdmin(operator, "vendor", input),
+);
+
+export const removeDistrictAdminAction = operatorAction(
+  () => removeAdminSchema,
+  (operator, input) => removeAdmin(operator, "district", input),
+);
+
+export const withdrawInvitationAction = operatorAction(
+  () => invitationIdSchema,
+  (operator, { invitationId }) => withdrawInvitation(operator, invitationId),
 );

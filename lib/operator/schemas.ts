@@ -33,6 +33,10 @@ export const inviteAdminSchema = inviteeSchema.extend({ tenantId: z.string().uui
 
 export const operatorIdSchema = z.object({ operatorId: z.string().uuid() });
 
+export const removeAdminSchema = z.object({ tenantId: z.string().uuid(), userId: z.string().uuid() });
+
+export const invitationIdSchema = z.object({ invitationId: z.string().uuid() });
+
 export const tenantIdSchema = z.object({ tenantId: z.string().uuid() });
 
 export const autoProvisioningAvailableSchema = z.object({ tenantId: z.string().uuid(), available: z.boolean() });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
+import { AdminList, InvitationList, pendingInvitationActions } from "@/components/operator/admins-and-invitations";
 import { InviteAdminForm } from "@/components/operator/invite-admin-form";
-import { RemoveOperatorButton } from "@/components/operator/remove-operator-button";
+import { RemovePersonButton, WithdrawInvitationButton } from "@/components/operator/people-actions";
 import { PageSection } from "@/components/ui/page-section";
 import { requireOperator } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
@@ -16,7 +16,7 @@ export default async function OperatorsPage() {
   const actions = Object.fromEntries(
     operators.map((operator) => [
       operator.id,
-      operator.id === me.id ? <span className="text-sm text-slate-500">You</span> : <RemoveOperatorButton operatorId={operator.id} email={operator.email} />,
+      operator.id === me.id ? <span className="text-sm text-slate-500">You</span> : <RemovePersonButton kind="operator" userId={operator.id} email={operator.email} />,
     ]),
   );
 
@@ -32,7 +32,10 @@ export default async function OperatorsPage() {
       <PageSection id="invite" title="Invite an operator">
         <InviteAdminForm kind="operator" tenantName={instance} />
         <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-800">Invitations</h3>
-        <InvitationList invitations={invitations} />
+        <InvitationList
+          invitations={invitations}
+          actions={pendingInvitationActions(invitations, (invitation) => <WithdrawInvitationButton invitationId={invitation.id} email={invitation.email} />)}
+        />
       </PageSection>
     </>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
+import { AdminList, InvitationList, pendingInvitationActions } from "@/components/operator/admins-and-invitations";
 import { InviteAdminForm } from "@/components/operator/invite-admin-form";
+import { RemovePersonButton, WithdrawInvitationButton } from "@/components/operator/people-actions";
 import { TenantPageHeader } from "@/components/operator/tenant-page-header";
 import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
 import { formatTimestamp } from "@/components/ui/format-timestamp";
@@ -40,12 +41,18 @@ export default async function DistrictPage({ params }: { params: Promise<{ distr
         />
       </div>
       <PageSection id="admins" title="Admins">
-        <AdminList admins={district.admins} />
+        <AdminList
+          admins={district.admins}
+          actions={Object.fromEntries(district.admins.map((admin) => [admin.id, <RemovePersonButton kind="district" tenantId={district.id} userId={admin.id} email={admin.email} />]))}
+        />
       </PageSection>
       <PageSection id="invite" title="Invite an admin">
         <InviteAdminForm kind="district" tenantId={district.id} tenantName={district.name} />
         <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-800">Invitations</h3>
-        <InvitationList invitations={district.invitations} />
+        <InvitationList
+          invitations={district.invitations}
+          actions={pendingInvitationActions(district.invitations, (invitation) => <WithdrawInvitationButton invitationId={invitation.id} email={invitation.email} />)}
+        />
       </PageSection>
     </>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AdminList, InvitationList } from "@/components/operator/admins-and-invitations";
+import { AdminList, InvitationList, pendingInvitationActions } from "@/components/operator/admins-and-invitations";
 import { AutoProvisioningSwitch } from "@/components/operator/auto-provisioning-switch";
 import { InviteAdminForm } from "@/components/operator/invite-admin-form";
+import { RemovePersonButton, WithdrawInvitationButton } from "@/components/operator/people-actions";
 import { TenantPageHeader } from "@/components/operator/tenant-page-header";
 import { AddApplicationForm, VendorApplications } from "@/components/operator/vendor-applications";
 import { countOf, TenantFacts } from "@/components/operator/tenant-facts";
@@ -51,12 +52,18 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
         <AddApplicationForm vendorId={vendor.id} />
       </PageSection>
       <PageSection id="admins" title="Admins">
-        <AdminList admins={vendor.admins} />
+        <AdminList
+          admins={vendor.admins}
+          actions={Object.fromEntries(vendor.admins.map((admin) => [admin.id, <RemovePersonButton kind="vendor" tenantId={vendor.id} userId={admin.id} email={admin.email} />]))}
+        />
       </PageSection>
       <PageSection id="invite" title="Invite an admin">
         <InviteAdminForm kind="vendor" tenantId={vendor.id} tenantName={vendor.name} />
         <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-800">Invitations</h3>
-        <InvitationList invitations={vendor.invitations} />
+        <InvitationList
+          invitations={vendor.invitations}
+          actions={pendingInvitationActions(vendor.invitations, (invitation) => <WithdrawInvitationButton invitationId={invitation.id} email={invitation.email} />)}
+        />
       </PageSection>
     </>
   );
