@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, expect, signIn, test } from "./fixtures";
 
 const OPERATOR = "operator@rollcall.example";
 
-test("an operator invites a second operator by mail, who signs up; the first removes them and their session ends", async ({ page, browser }) => {
+test("an operator invites a second operator by mail and withdraws a mistaken invitation; the second signs up, is removed, and their session ends", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const mailbox = await new Mailbox().open();
   try {
@@ -24,6 +24,20 @@ test("an operator invites a second operator by mail, who signs up; the first rem
     await invite.getByRole("button", { name: "Invite operator" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Invitation mailed to ${email}` })).toBeVisible();
     await expect.poll(() => mailbox.mailTo(email)).toBeTruthy();
+
+    // An invitation sent to the wrong address is withdrawn: its link stops working.
+    const wrong = `${randomUUID().slice(0, 8)}@typo.example`;
+    await invite.getByLabel("Name").fill("Wrong Address");
+    await invite.getByLabel("Email").fill(wrong);
+    await invite.getByRole("button", { name: "Invite operator" }).click();
+    await expect.poll(() => mailbox.mailTo(wrong)).toBeTruthy();
+    const invitations = page.getByRole("table", { name: "Invitations" });
+    await invitations.getByRole("row", { name: new RegExp(wrong) }).getByRole("button", { name: "Withdraw…" }).click();
+    await invitations.getByRole("group", { name: `Confirm withdrawing ${wrong}` }).getByRole("button", { name: `Withdraw ${wrong}` }).click();
+    await expect(invitations.getByRole("row", { name: new RegExp(wrong) })).toContainText("Expired");
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(new URL(invitationLinkIn(mailbox.mailTo(wrong)!)).pathname);
+    await expect(stranger.getByRole("heading", { name: /expired/i })).toBeVisible();
 
     // The new operator sets a password from the mailed link and lands in the console.
     const second = await (await browser.newContext()).newPage();
