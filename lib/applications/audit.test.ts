@@ -2,7 +2,7 @@
 // only the session is faked.
 import { describe, expect, it, vi } from "vitest";
 import { setGalleryListingAction } from "@/lib/applications/actions";
-import { changedFields } from "@/lib/applications/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createVendorWithApplication } from "@/test/factories";

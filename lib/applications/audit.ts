@@ -1,6 +1,6 @@
 // The audit log's view of a change to one of a vendor's applications: the vendor is the
-// tenant, the application is named in the summary, and before/after hold only what changed.
-// Callers mask secrets before passing values in.
+// tenant, the application is named in the summary, and before/after hold only what changed
+// (see lib/audit/changes.ts). Callers mask secrets before passing values in.
 import { recordAudit, type AuditEventInput, type AuditTenant } from "@/lib/audit/record";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -22,18 +22,4 @@ export async function recordApplicationAudit(tx: Prisma.TransactionClient, appli
     tenantName: application.vendor.name,
     summary: event.summary(application.name),
   });
-}
-
-export type ChangedFields<T> = { changed: (keyof T & string)[]; before: Partial<T>; after: Partial<T> };
-
-/** The fields of `after` whose value differs from `before`'s, compared as JSON (dates, arrays, objects). */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: T): ChangedFields<T> {
-  const result: ChangedFields<T> = { changed: [], before: {}, after: {} };
-  for (const key of Object.keys(after) as (keyof T & string)[]) {
-    if (JSON.stringify(before[key] ?? null) === JSON.stringify(after[key] ?? null)) continue;
-    result.changed.push(key);
-    result.before[key] = before[key];
-    result.after[key] = after[key];
-  }
-  return result;
 }

@@ -1,7 +1,8 @@
 // Reads and writes an application's promotion banner, always scoped to the vendor that
 // owns the application: another vendor's application id is simply not found.
 import { UserFacingError } from "@/lib/actions/result";
-import { changedFields, recordApplicationAudit } from "@/lib/applications/audit";
+import { recordApplicationAudit } from "@/lib/applications/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { bannerImageUrl, DEFAULT_BANNER_COLOURS, type BannerInput, type BannerValues } from "@/lib/banners/schema";
 import { db } from "@/lib/db";

@@ -1,7 +1,8 @@
 // The audit log's lines for the File delivery tab: one event per save that changed something,
 // with before → after of the changed settings only. The private key for the vendor's SFTP
 // server never appears, only whether there is one.
-import { changedFields, recordApplicationAudit } from "@/lib/applications/audit";
+import { recordApplicationAudit } from "@/lib/applications/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { maskSecret } from "@/lib/audit/mask";
 import type { Prisma } from "@/generated/prisma/client";
 

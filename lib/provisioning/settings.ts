@@ -13,7 +13,8 @@ import {
   type ProvisioningSettings,
   type ProvisioningSettingsInput,
 } from "@/lib/provisioning/schema";
-import { changedFields, recordApplicationAudit } from "@/lib/applications/audit";
+import { recordApplicationAudit } from "@/lib/applications/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { maskSecret } from "@/lib/audit/mask";
 import { isUuid } from "@/lib/uuid";

@@ -1,6 +1,7 @@
 // The OneRoster role of a person provisioned over SCIM, from the district's role mapping: the
 // first rule matching one of the person's groups (or the chosen attribute) gives the role, the
 // default applies when none does. Values match without regard to case.
+import { sameValue } from "@/lib/audit/changes";
 import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
@@ -115,7 +116,7 @@ export async function saveRoleMapping(districtId: string, input: RoleMappingInpu
   await db().$transaction(async (tx) => {
     const before = await getRoleMapping(districtId, tx);
     await tx.scimRoleMapping.upsert({ where: { districtId }, create: { districtId, ...data }, update: data });
-    if (JSON.stringify(before) === JSON.stringify(saved)) return;
+    if (sameValue(before, saved)) return;
     await recordAudit(tx, {
       ...(await districtTenant(tx, districtId)),
       action: "scim.role_mapping_changed",

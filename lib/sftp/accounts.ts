@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { UserFacingError } from "@/lib/actions/result";
+import { sameValue } from "@/lib/audit/changes";
 import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { addJob } from "@/lib/jobs/enqueue";
@@ -113,7 +114,7 @@ export async function saveAllowedNetworks(districtId: string, networks: string[]
   return db().$transaction(async (tx) => {
     const before = await tx.sftpAccount.findUniqueOrThrow({ where: { districtId }, select: { allowedNetworks: true } });
     const saved = await tx.sftpAccount.update({ where: { districtId }, data: { allowedNetworks: networks }, select: { allowedNetworks: true } });
-    if (!sameList(before.allowedNetworks, saved.allowedNetworks)) {
+    if (!sameValue(before.allowedNetworks, saved.allowedNetworks)) {
       await recordAudit(tx, {
         ...(await districtTenant(tx, districtId)),
         action: "sftp.allowed_networks_changed",
@@ -125,8 +126,6 @@ export async function saveAllowedNetworks(districtId: string, networks: string[]
     return saved.allowedNetworks;
   });
 }
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 export async function getProcessingSchedule(districtId: string): Promise<ProcessingSchedule> {
   const settings = await db().importSettings.findUnique({ where: { districtId }, select: { processAt: true, timeZone: true } });
@@ -145,7 +144,7 @@ export async function saveProcessingSchedule(districtId: string, schedule: Proce
       update: schedule,
       select: { processAt: true, timeZone: true },
     });
-    if (before.processAt !== saved.processAt || before.timeZone !== saved.timeZone) {
+    if (!sameValue(before, saved)) {
       await recordAudit(tx, {
         ...(await districtTenant(tx, districtId)),
         action: "sftp.processing_schedule_changed",

@@ -1,6 +1,7 @@
 // The audit log's view of the single sign-on settings: which section changed, from what to
 // what. Signing certificates are public, so they appear as their subject, fingerprint and expiry.
 import type { Prisma } from "@/generated/prisma/client";
+import { sameValue } from "@/lib/audit/changes";
 import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { certificateSummary } from "@/lib/sso/certificate";
 import type { SsoConnectionSettings } from "@/lib/sso/connection";
@@ -58,7 +59,7 @@ export async function recordConnectionChange(
 ): Promise<void> {
   const view = VIEWS[section];
   const [was, is] = [view(before), view(after)];
-  if (JSON.stringify(was) === JSON.stringify(is)) return;
+  if (sameValue(was, is)) return;
   await recordAudit(tx, {
     ...(await districtTenant(tx, districtId)),
     action: `sso.${section}_changed`,

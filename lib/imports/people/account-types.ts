@@ -1,5 +1,6 @@
 // The account types a district's spreadsheets use (its own list, else the defaults), and
 // looking one up as written.
+import { sameValue } from "@/lib/audit/changes";
 import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { accountTypesSchema, DEFAULT_ACCOUNT_TYPES, type AccountType } from "@/lib/imports/people/account-types-schema";
@@ -19,7 +20,7 @@ export async function saveAccountTypes(districtId: string, accountTypes: Account
     const stored = accountTypesSchema.safeParse(settings?.accountTypes);
     const before = stored.success ? stored.data : [...DEFAULT_ACCOUNT_TYPES];
     await tx.importSettings.upsert({ where: { districtId }, create: { districtId, accountTypes }, update: { accountTypes } });
-    if (JSON.stringify(before) !== JSON.stringify(accountTypes)) {
+    if (!sameValue(before, accountTypes)) {
       await recordAudit(tx, {
         ...(await districtTenant(tx, districtId)),
         action: "import.account_types_changed",
