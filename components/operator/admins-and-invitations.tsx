@@ -93,12 +93,14 @@ export function InvitationList({ invitations, now = new Date(), actions }: Invit
   );
 }
 
+const isPending = (invitation: InvitationView, now: Date) => !invitation.usedAt && invitation.expiresAt > now;
+
 function invitationStatus(invitation: InvitationView, now: Date): string {
   if (invitation.usedAt) return `Used ${formatTimestamp(invitation.usedAt)}`;
-  return invitation.expiresAt > now ? "Pending" : "Expired";
+  return isPending(invitation, now) ? "Pending" : "Expired";
 }
 
 /** The Withdraw buttons of an invitation list: on pending invitations only. */
 export function pendingInvitationActions(invitations: InvitationView[], withdraw: (invitation: InvitationView) => ReactNode, now = new Date()) {
-  return Object.fromEntries(invitations.filter((invitation) => !invitation.usedAt && invitation.expiresAt > now).map((invitation) => [invitation.id, withdraw(invitation)]));
+  return Object.fromEntries(invitations.filter((invitation) => isPending(invitation, now)).map((invitation) => [invitation.id, withdraw(invitation)]));
 }

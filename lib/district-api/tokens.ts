@@ -2,10 +2,10 @@
 // district admin on the Imports page's API tokens tab (shown once), stored as a SHA-256 hash,
 // several live at once for rotation, revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 import { districtTenant, recordAudit, type AuditActor } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
-import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 
 const API_TOKEN = { action: "district_api_token", label: "API token" };
 

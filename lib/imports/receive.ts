@@ -217,10 +217,13 @@ export async function confirmImport(districtId: string, importId: string, validR
 export async function discardImport(districtId: string, importId: string): Promise<void> {
   await previewed(districtId, importId);
   await db().$transaction(async (tx) => {
-    const discarded = await tx.rosterImport.updateMany({ where: { id: importId, districtId, status: "previewed" }, data: { status: "discarded", finishedAt: new Date() } });
+    const [found] = await tx.rosterImport.updateManyAndReturn({
+      where: { id: importId, districtId, status: "previewed" },
+      data: { status: "discarded", finishedAt: new Date() },
+      select: { fileName: true, counts: true },
+    });
     await tx.rosterImportFile.deleteMany({ where: { importId } });
-    if (discarded.count === 0) return;
-    const found = await tx.rosterImport.findUniqueOrThrow({ where: { id: importId }, select: { fileName: true, counts: true } });
+    if (!found) return;
     await recordAudit(tx, {
       ...(await districtTenant(tx, districtId)),
       action: "import.discarded",

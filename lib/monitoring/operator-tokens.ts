@@ -2,10 +2,10 @@
 // operator (shown once), stored as a hash, revocable, with the time each was last used.
 // They belong to the instance, not to the operator who created one: any operator may revoke it.
 import { UserFacingError } from "@/lib/actions/result";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 import { INSTANCE_TENANT, recordAudit } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
-import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 
 const OPERATOR_TOKEN = { action: "operator_token", label: "Operator token" };
 

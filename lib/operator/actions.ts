@@ -83,15 +83,15 @@ export const removeOperatorAction = operatorAction(
 
 export const removeVendorAdminAction = operatorAction(
   () => removeAdminSchema,
-  (operator, input) => removeAdmin(operator, "vendor", input),
+  (_operator, input) => removeAdmin("vendor", input),
 );
 
 export const removeDistrictAdminAction = operatorAction(
   () => removeAdminSchema,
-  (operator, input) => removeAdmin(operator, "district", input),
+  (_operator, input) => removeAdmin("district", input),
 );
 
 export const withdrawInvitationAction = operatorAction(
   () => invitationIdSchema,
-  (operator, { invitationId }) => withdrawInvitation(operator, invitationId),
+  (_operator, { invitationId }) => withdrawInvitation(invitationId),
 );

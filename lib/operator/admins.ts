@@ -4,7 +4,6 @@
 // and voids the links still waiting for them.
 import { UserFacingError } from "@/lib/actions/result";
 import { districtTenant, INSTANCE_TENANT, recordAudit, vendorTenant, type AuditTenant } from "@/lib/audit/record";
-import type { Operator } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { describeRole } from "@/lib/invitations/invitations";
 import type { TenantKind } from "@/lib/operator/tenants";
@@ -13,7 +12,7 @@ import type { Prisma } from "@/generated/prisma/client";
 export const ADMIN_NOT_FOUND = "This admin was not found. Another operator may have removed them already.";
 export const INVITATION_NOT_PENDING = "This invitation is no longer pending: it was used, withdrawn or has expired.";
 
-export async function removeAdmin(_operator: Operator, kind: TenantKind, { tenantId, userId }: { tenantId: string; userId: string }): Promise<{ email: string }> {
+export async function removeAdmin(kind: TenantKind, { tenantId, userId }: { tenantId: string; userId: string }): Promise<{ email: string }> {
   const membership = kind === "vendor" ? { role: "VENDOR_ADMIN" as const, vendorId: tenantId } : { role: "DISTRICT_ADMIN" as const, districtId: tenantId };
   return db().$transaction(async (tx) => {
     const admin = await tx.user.findFirst({ where: { id: userId, ...membership }, select: { email: true, name: true } });
@@ -32,7 +31,7 @@ export async function removeAdmin(_operator: Operator, kind: TenantKind, { tenan
 }
 
 /** Any pending invitation: a tenant admin's or an operator's. */
-export async function withdrawInvitation(_operator: Operator, invitationId: string, now = new Date()): Promise<{ email: string }> {
+export async function withdrawInvitation(invitationId: string, now = new Date()): Promise<{ email: string }> {
   return db().$transaction(async (tx) => {
     const withdrawn = await tx.invitation.updateManyAndReturn({
       where: { id: invitationId, usedAt: null, expiresAt: { gt: now } },

@@ -1,12 +1,12 @@
 // Vendors' Partner API keys: created in the console (shown once), stored as a hash,
 // revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 import { recordAudit, vendorTenant } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { partnerError, unauthorised } from "@/lib/partner-api/responses";
 import { VENDOR_SUSPENDED_MESSAGE } from "@/lib/tenants/suspension";
-import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 
 const API_KEY = { action: "api_key", label: "API key" };
 

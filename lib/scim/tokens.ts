@@ -2,12 +2,12 @@
 // given beside the Tenant URL. Created by a district admin (shown once), stored as a hash,
 // several live at once for rotation, revocable, with the time each was last used.
 import { UserFacingError } from "@/lib/actions/result";
+import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 import { districtTenant, recordAudit } from "@/lib/audit/record";
 import { bearerToken, hashToken, newOpaqueToken } from "@/lib/crypto/opaque-token";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { poolQuery } from "@/lib/scim/pool";
-import { credentialCreated, credentialRevoked } from "@/lib/audit/credentials";
 
 const SCIM_TOKEN = { action: "scim_token", label: "SCIM token" };
 

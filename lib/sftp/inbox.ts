@@ -35,7 +35,7 @@ export async function processInbox(districtId: string, now = () => new Date()): 
     let received: Received;
     try {
       const content = await readFile(claimed);
-      // Its import is applied as the inbox's: which key uploaded a file is not recorded.
+      // Its import is applied as the inbox's; the upload itself was recorded with its key (uploads.ts).
       received = await withAuditContext({ actor: SFTP_INBOX_ACTOR, ip: null }, () =>
         receiveImportFile({ districtId, channel: "sftp", fileName, content, createdById: null }),
       );
