@@ -14,7 +14,6 @@ export const MAX_ACTIVE_OPERATOR_TOKENS = 10;
 /** lastUsedAt is written at most this often per token: a scraper calls every few seconds. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-
 export type OperatorTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
 const VIEW = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
