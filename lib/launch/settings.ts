@@ -5,7 +5,7 @@ import { recordApplicationAudit } from "@/lib/applications/audit";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
 import { db } from "@/lib/db";
 import type { LaunchSettings } from "@/lib/launch/schema";
-import { withoutQuery } from "@/lib/provisioning/change-summary";
+import { maskUrlQuery } from "@/lib/audit/mask";
 import { isUuid } from "@/lib/uuid";
 
 export async function loadLaunchSettings(vendorId: string, applicationId: string): Promise<LaunchSettings | null> {
@@ -24,15 +24,10 @@ export async function saveLaunchSettings(vendorId: string, { applicationId, laun
     await tx.application.update({ where: { id: applicationId }, data: { launchUrl: next } });
     await recordApplicationAudit(tx, applicationId, {
       action: "launch.settings_changed",
-      summary: (name) => (next ? `Launch URL of ${name} ${application.launchUrl ? "changed to" : "set to"} ${withoutQuery(next)}` : `Launch URL of ${name} removed`),
-      before: { launchUrl: auditedUrl(application.launchUrl) },
-      after: { launchUrl: auditedUrl(next) },
+      summary: (name) => (next ? `Launch URL of ${name} ${application.launchUrl ? "changed to" : "set to"} ${maskUrlQuery(next)}` : `Launch URL of ${name} removed`),
+      before: { launchUrl: maskUrlQuery(application.launchUrl) },
+      after: { launchUrl: maskUrlQuery(next) },
     });
     return { applicationId, launchUrl };
   });
-}
-
-/** Query strings often carry tokens: the audit log keeps only where people are sent. */
-function auditedUrl(url: string | null): string | null {
-  return url ? withoutQuery(url) : null;
 }

@@ -1,5 +1,6 @@
 // Turns two versions of an application's provisioning settings into the lines of its
 // change history. Secret header values never appear; only that they changed.
+import { maskUrlQuery } from "@/lib/audit/mask";
 
 export type SettingsSnapshot = {
   autoProvisioning: boolean;
@@ -55,17 +56,7 @@ function summarizeHeaderChanges(before: HeaderSnapshot[], after: HeaderSnapshot[
 
 function describeUrlChange(before: string | null, after: string | null): string {
   if (!after) return "Webhook URL removed";
-  return before ? `Webhook URL changed to ${withoutQuery(after)}` : `Webhook URL set to ${withoutQuery(after)}`;
-}
-
-/** Query strings often carry tokens; the history (and the audit log) shows only where requests go. */
-export function withoutQuery(value: string): string {
-  try {
-    const url = new URL(value);
-    return `${url.origin}${url.pathname}${url.search ? "?…" : ""}`;
-  } catch {
-    return value;
-  }
+  return before ? `Webhook URL changed to ${maskUrlQuery(after)}` : `Webhook URL set to ${maskUrlQuery(after)}`;
 }
 
 function onOff(value: boolean): string {

@@ -5,7 +5,7 @@ import { UserFacingError } from "@/lib/actions/result";
 import { getConfig } from "@/lib/config";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
-import { summarizeChanges, withoutQuery, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
+import { summarizeChanges, type SettingsSnapshot } from "@/lib/provisioning/change-summary";
 import {
   CAPABILITY_MISSING_MESSAGE,
   DEFAULT_BUTTON_LABEL,
@@ -16,7 +16,7 @@ import {
 import { recordApplicationAudit } from "@/lib/applications/audit";
 import { changedFields } from "@/lib/audit/changes";
 import { APPLICATION_NOT_FOUND } from "@/lib/applications/queries";
-import { maskSecret } from "@/lib/audit/mask";
+import { maskSecret, maskUrlQuery } from "@/lib/audit/mask";
 import { isUuid } from "@/lib/uuid";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -222,7 +222,7 @@ function auditedSettings(config: (Omit<SettingsSnapshot, "headers"> & { headers:
   return {
     autoProvisioning: config?.autoProvisioning ?? false,
     autoApprove: config?.autoApprove ?? false,
-    webhookUrl: config?.webhookUrl ? withoutQuery(config.webhookUrl) : null,
+    webhookUrl: maskUrlQuery(config?.webhookUrl ?? null),
     buttonLabel: config?.buttonLabel ?? DEFAULT_BUTTON_LABEL,
     headers: (config?.headers ?? []).map((header) => ({
       name: header.name,
