@@ -29,10 +29,15 @@ export async function serveWithFetchHandler(
   await sendWebResponse(outgoing, response, acceptsGzip(incoming));
 }
 
-/** Reads at most `limit + 1` bytes: enough for the handler to tell that the body is over its limit. */
+/**
+ * Reads at most `limit + 1` bytes: enough for the handler to tell that the body is over its
+ * limit. A declared Content-Length over the limit is not read at all: the handler refuses it
+ * from the header.
+ */
 export async function readBody(incoming: IncomingMessage, limit: number): Promise<{ bytes: Buffer; truncated: boolean }> {
   const method = incoming.method ?? "GET";
   if (method === "GET" || method === "HEAD") return { bytes: Buffer.alloc(0), truncated: false };
+  if (Number(incoming.headers["content-length"] ?? 0) > limit) return { bytes: Buffer.alloc(0), truncated: true };
   const chunks: Buffer[] = [];
   let received = 0;
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
